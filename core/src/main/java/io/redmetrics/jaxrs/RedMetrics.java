@@ -1,0 +1,122 @@
+package io.redmetrics.jaxrs;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.Collector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The four metric families, registered once per {@link PrometheusRegistry}.
+ *
+ * <p>Several applications in one JVM (two WARs, several test servers) may share a registry: the
+ * second one reuses the families of the first and its series are told apart by the {@code service}
+ * label, so registering twice never fails.
+ */
+final class RedMetrics {
+
+  static final String REQUESTS = "http_requests_total";
+  static final String DURATION = "http_request_duration_seconds";
+  static final String ERRORS = "http_errors_total";
+  static final String ACTIVE = "http_requests_active";
+
+  private static final Map<PrometheusRegistry, RedMetrics> REGISTERED = new WeakHashMap<>();
+
+  final Counter requests;
+  final Histogram duration;
+  final Counter errors;
+  final Gauge active;
+  private final double[] buckets;
+
+  private RedMetrics(double[] buckets) {
+    this.buckets = buckets;
+    // Exemplars are off: sampling them would cost a span lookup on every request.
+    this.requests =
+        Counter.builder()
+            .name(REQUESTS)
+            .help("HTTP requests completed, by method, route template and status code.")
+            .labelNames("method", "path", "status_code", "service")
+            .withoutExemplars()
+            .build();
+    this.duration =
+        Histogram.builder()
+            .name(DURATION)
+            .unit(Unit.SECONDS)
+            .help("Time from the first filter until the response is written, by route.")
+            .labelNames("method", "path", "status_code", "service")
+            .classicUpperBounds(buckets)
+            .withoutExemplars()
+            .build();
+    this.errors =
+        Counter.builder()
+            .name(ERRORS)
+            .help("HTTP requests answered with a status code of 400 or more.")
+            .labelNames("method", "path", "status_code", "service")
+            .withoutExemplars()
+            .build();
+    this.active =
+        Gauge.builder()
+            .name(ACTIVE)
+            .help("HTTP requests in flight, by method and route template.")
+            .labelNames("method", "path", "service")
+            .build();
+  }
+
+  /**
+   * Returns the families registered in {@code registry}, registering them on first use.
+   *
+   * @throws IllegalArgumentException when the registry already holds the families with other
+   *     buckets, or holds a metric of the same name that this library did not register
+   */
+  static RedMetrics in(PrometheusRegistry registry, double[] buckets) {
+    synchronized (REGISTERED) {
+      RedMetrics existing = REGISTERED.get(registry);
+      if (existing != null) {
+        if (!Arrays.equals(existing.buckets, buckets)) {
+          throw new IllegalArgumentException(
+              "buckets: "
+                  + Arrays.toString(buckets)
+                  + ": this registry already holds "
+                  + DURATION
+                  + " with buckets "
+                  + Arrays.toString(existing.buckets)
+                  + "; applications sharing a registry must use the same buckets");
+        }
+        return existing;
+      }
+      RedMetrics created = new RedMetrics(buckets);
+      created.registerAllOrNone(registry);
+      REGISTERED.put(registry, created);
+      return created;
+    }
+  }
+
+  private void registerAllOrNone(PrometheusRegistry registry) {
+    Collector[] all = {requests, duration, errors, active};
+    for (int i = 0; i < all.length; i++) {
+      try {
+        registry.register(all[i]);
+      } catch (IllegalStateException e) {
+        for (int j = 0; j < i; j++) {
+          registry.unregister(all[j]);
+        }
+        throw new IllegalArgumentException(
+            "registry: already holds a metric named like "
+                + REQUESTS
+                + ", "
+                + DURATION
+                + ", "
+                + ERRORS
+                + " or "
+                + ACTIVE
+                + " that redmetrics-jaxrs did not register: "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+}

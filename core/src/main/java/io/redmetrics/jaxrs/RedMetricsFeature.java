@@ -1,0 +1,211 @@
+package io.redmetrics.jaxrs;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Records RED metrics (rate, errors, duration) of every request of a Jakarta REST application
+ * and serves them at {@code {base}/metrics} for Prometheus.
+ *
+ * <p>Per request it records {@code http_requests_total}, {@code http_request_duration_seconds},
+ * {@code http_errors_total} (status 400 and above) and {@code http_requests_active}, labelled with
+ * {@code method}, the matched route template as {@code path} (for example {@code
+ * /api/products/{id}}, never the raw URI), {@code status_code} and {@code service}.
+ *
+ * <p>Register it like any provider, with the defaults:
+ *
+ * <pre>{@code
+ * new ResourceConfig(ProductsResource.class).register(RedMetricsFeature.class);
+ * }</pre>
+ *
+ * or configured:
+ *
+ * <pre>{@code
+ * RedMetricsFeature.builder().service("shop").exclude("/api/health").build()
+ * }</pre>
+ *
+ * <p>Runtimes that scan for providers discover it from the jar alone. Without code, the settings
+ * can be given as configuration properties ({@link #SERVICE}, {@link #BUCKETS}, {@link #EXCLUDE},
+ * {@link #METRICS_PATH}), for example from {@code Application#getProperties()}; a value given to
+ * the builder wins over the property. An invalid value fails at startup with an {@link
+ * IllegalArgumentException} naming the setting.
+ */
+@Provider
+@ConstrainedTo(RuntimeType.SERVER)
+public final class RedMetricsFeature implements Feature {
+
+  /**
+   * The {@code service} label value, telling applications that share a registry apart. Default:
+   * {@value Settings#DEFAULT_SERVICE}.
+   */
+  public static final String SERVICE = "redmetrics.service";
+
+  /**
+   * The upper bounds of the duration buckets in seconds, a comma-separated list of positive,
+   * strictly increasing numbers ({@code +Inf} is always added). Default: {@code 0.005, 0.01, 0.025,
+   * 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10}.
+   */
+  public static final String BUCKETS = "redmetrics.buckets";
+
+  /**
+   * Routes not to record, a comma-separated list of {@code path} label values: a template such as
+   * {@code /api/health}, a prefix such as {@code /api/internal/*}, or {@code UNMATCHED}. Default:
+   * none. The metrics endpoint itself is never recorded.
+   */
+  public static final String EXCLUDE = "redmetrics.exclude";
+
+  /**
+   * The path of the metrics endpoint below the application's base path; empty to not serve it.
+   * Default: {@value Settings#DEFAULT_METRICS_PATH}.
+   */
+  public static final String METRICS_PATH = "redmetrics.metrics-path";
+
+  /** Set on the configuration once the feature is installed, so a second one does nothing. */
+  private static final String INSTALLED = RedMetricsFeature.class.getName() + ".installed";
+
+  private final Builder chosen;
+
+  /** Creates the feature with the defaults, or with the configuration properties where given. */
+  public RedMetricsFeature() {
+    this(new Builder());
+  }
+
+  private RedMetricsFeature(Builder chosen) {
+    this.chosen = chosen;
+  }
+
+  /**
+   * Returns a builder for a configured feature.
+   *
+   * @return a builder holding no values: every setting not given falls back to its property, then
+   *     to its default
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Installs the filters of this feature and, unless disabled, the metrics endpoint.
+   *
+   * @param context the application's configuration
+   * @return {@code false} when another instance of this feature is already installed
+   * @throws IllegalArgumentException when a configuration property is invalid, or the registry
+   *     holds conflicting metrics
+   */
+  @Override
+  public boolean configure(FeatureContext context) {
+    if (context.getConfiguration().getProperty(INSTALLED) != null) {
+      return false;
+    }
+    Settings settings = Settings.resolve(chosen, context.getConfiguration()::getProperty);
+    RedMetrics metrics = RedMetrics.in(settings.registry, settings.buckets);
+    RuntimeAdapters runtime = RuntimeAdapters.detect(context);
+    Routes routes = new Routes(settings, metrics, runtime.templates());
+
+    context.property(INSTALLED, Boolean.TRUE);
+    context.register(new RequestRecorder.Start(), RequestRecorder.Start.PRIORITY);
+    context.register(new RequestRecorder.End(routes), RequestRecorder.End.PRIORITY);
+    context.register(new RouteBinder(routes));
+    runtime.registerCompletionHooks(context, routes);
+    if (!settings.metricsPath.isEmpty()) {
+      // Last among pre-matching filters, so the application's own (authentication) run first.
+      context.register(
+          new MetricsResource(settings.registry, settings.metricsPath), Integer.MAX_VALUE);
+    }
+    return true;
+  }
+
+  /**
+   * Configures a {@link RedMetricsFeature}. Each setter checks its value at once and throws an
+   * {@link IllegalArgumentException} naming the setting.
+   */
+  public static final class Builder {
+    PrometheusRegistry registry;
+    String service;
+    double[] buckets;
+    List<String> exclude;
+    String metricsPath;
+
+    private Builder() {}
+
+    /**
+     * Sets the {@code service} label value.
+     *
+     * @param service a non-blank name, for example {@code "shop"}
+     * @return this builder
+     */
+    public Builder service(String service) {
+      this.service = Settings.service("service", service);
+      return this;
+    }
+
+    /**
+     * Sets the registry the metrics are registered in and scraped from.
+     *
+     * @param registry the registry; default {@link PrometheusRegistry#defaultRegistry}
+     * @return this builder
+     */
+    public Builder registry(PrometheusRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry: null: must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the upper bounds of the duration histogram's classic buckets.
+     *
+     * @param upperBounds seconds, positive and strictly increasing; {@code +Inf} is added
+     * @return this builder
+     */
+    public Builder buckets(double... upperBounds) {
+      this.buckets =
+          Settings.buckets("buckets", Objects.requireNonNull(upperBounds, "buckets: null"));
+      return this;
+    }
+
+    /**
+     * Sets the routes not to record, as they appear in the {@code path} label.
+     *
+     * @param templates exact templates ({@code /api/health}), prefixes ending in {@code /*}
+     *     ({@code /api/internal/*}) or {@code UNMATCHED}
+     * @return this builder
+     */
+    public Builder exclude(String... templates) {
+      this.exclude =
+          Settings.exclude("exclude", Objects.requireNonNull(templates, "exclude: null"));
+      return this;
+    }
+
+    /**
+     * Sets the path of the metrics endpoint below the application's base path.
+     *
+     * @param path for example {@code "metrics"} (the default) or {@code "internal/metrics"}; an
+     *     empty string to not serve the endpoint at all
+     * @return this builder
+     */
+    public Builder metricsPath(String path) {
+      this.metricsPath = Settings.metricsPath("metricsPath", path);
+      return this;
+    }
+
+    /**
+     * Builds the feature.
+     *
+     * @return a feature to register with the application
+     */
+    public RedMetricsFeature build() {
+      Builder copy = new Builder();
+      copy.registry = registry;
+      copy.service = service;
+      copy.buckets = buckets == null ? null : buckets.clone();
+      copy.exclude = exclude;
+      copy.metricsPath = metricsPath;
+      return new RedMetricsFeature(copy);
+    }
+  }
+}

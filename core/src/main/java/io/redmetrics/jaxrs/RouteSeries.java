@@ -1,0 +1,94 @@
+package io.redmetrics.jaxrs;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import java.util.Arrays;
+
+/**
+ * The data points of one route, that is one {@code method}, {@code path} and {@code service}: the
+ * in-flight gauge, and per status code the request counter, the duration histogram and, for 400
+ * and above, the error counter. Label values are bound here once; recording a request only reads
+ * fields and increments data points.
+ */
+final class RouteSeries {
+
+  final String method;
+  final String path;
+  private final String service;
+  private final RedMetrics metrics;
+  private final GaugeDataPoint active;
+  /** Copy-on-write: a route sees a handful of status codes, so a linear scan beats any map. */
+  private volatile StatusSeries[] byStatus = new StatusSeries[0];
+
+  RouteSeries(RedMetrics metrics, String method, String path, String service) {
+    this.metrics = metrics;
+    this.method = method;
+    this.path = path;
+    this.service = service;
+    this.active = metrics.active.labelValues(method, path, service);
+  }
+
+  /** Counts a request as in flight. */
+  void started() {
+    active.inc();
+  }
+
+  /** Ends a request that {@link #started()}. */
+  void ended() {
+    active.dec();
+  }
+
+  /** Records a completed request with the status the client received. */
+  void completed(int status, double seconds) {
+    statusSeries(status).record(seconds);
+  }
+
+  private StatusSeries statusSeries(int status) {
+    for (StatusSeries series : byStatus) {
+      if (series.status == status) {
+        return series;
+      }
+    }
+    return addStatus(status);
+  }
+
+  private synchronized StatusSeries addStatus(int status) {
+    StatusSeries[] current = byStatus;
+    for (StatusSeries series : current) {
+      if (series.status == status) {
+        return series;
+      }
+    }
+    StatusSeries added = new StatusSeries(status);
+    StatusSeries[] grown = Arrays.copyOf(current, current.length + 1);
+    grown[current.length] = added;
+    byStatus = grown;
+    return added;
+  }
+
+  /** The data points of this route for one status code. */
+  private final class StatusSeries {
+    final int status;
+    final CounterDataPoint requests;
+    final DistributionDataPoint duration;
+    /** {@code null} below 400. */
+    final CounterDataPoint errors;
+
+    StatusSeries(int status) {
+      String code = Integer.toString(status);
+      this.status = status;
+      this.requests = metrics.requests.labelValues(method, path, code, service);
+      this.duration = metrics.duration.labelValues(method, path, code, service);
+      this.errors = status >= 400 ? metrics.errors.labelValues(method, path, code, service) : null;
+    }
+
+    void record(double seconds) {
+      requests.inc();
+      duration.observe(seconds);
+      if (errors != null) {
+        errors.inc();
+      }
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package io.redmetrics.jaxrs;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The configuration of one application, resolved once at startup: builder values win over
+ * configuration properties, which win over defaults. Every rule about what a valid value is lives
+ * here; a bad value fails with an {@link IllegalArgumentException} reading
+ * {@code setting: value: reason}.
+ */
+final class Settings {
+
+  /** The {@code service} label when neither the builder nor a property names the service. */
+  static final String DEFAULT_SERVICE = "jaxrs";
+
+  /**
+   * The default duration buckets in seconds: the OpenTelemetry HTTP server default, a superset of
+   * the classic RED list. The {@code +Inf} bucket is always added.
+   */
+  static final double[] DEFAULT_BUCKETS = {
+    0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
+  };
+
+  /** The default path of the metrics endpoint, relative to the application's base path. */
+  static final String DEFAULT_METRICS_PATH = "metrics";
+
+  final PrometheusRegistry registry;
+  final String service;
+  final double[] buckets;
+  final List<String> exclude;
+  /** The metrics endpoint below the base path, without slashes at either end; empty: not served. */
+  final String metricsPath;
+
+  private Settings(
+      PrometheusRegistry registry,
+      String service,
+      double[] buckets,
+      List<String> exclude,
+      String metricsPath) {
+    this.registry = registry;
+    this.service = service;
+    this.buckets = buckets;
+    this.exclude = exclude;
+    this.metricsPath = metricsPath;
+  }
+
+  /**
+   * Resolves the settings of one application.
+   *
+   * @param chosen the values given to the builder, {@code null} where none was given
+   * @param property reads a configuration property by name, {@code null} when absent
+   */
+  static Settings resolve(RedMetricsFeature.Builder chosen, Function<String, Object> property) {
+    PrometheusRegistry registry =
+        Optional.ofNullable(chosen.registry).orElse(PrometheusRegistry.defaultRegistry);
+    String service =
+        chosen.service != null
+            ? chosen.service
+            : parse(RedMetricsFeature.SERVICE, property, Settings::service, DEFAULT_SERVICE);
+    double[] buckets =
+        chosen.buckets != null
+            ? chosen.buckets
+            : parse(RedMetricsFeature.BUCKETS, property, Settings::buckets, DEFAULT_BUCKETS);
+    List<String> exclude =
+        chosen.exclude != null
+            ? chosen.exclude
+            : parse(RedMetricsFeature.EXCLUDE, property, Settings::exclude, List.of());
+    String metricsPath =
+        chosen.metricsPath != null
+            ? chosen.metricsPath
+            : parse(
+                RedMetricsFeature.METRICS_PATH,
+                property,
+                Settings::metricsPath,
+                DEFAULT_METRICS_PATH);
+    return new Settings(registry, service, buckets, exclude, metricsPath);
+  }
+
+  private static <T> T parse(
+      String key, Function<String, Object> property, Parser<T> parser, T fallback) {
+    Object value = property.apply(key);
+    return value == null ? fallback : parser.parse(key, value);
+  }
+
+  /** Parses one setting from a builder value or a property value. */
+  @FunctionalInterface
+  private interface Parser<T> {
+    T parse(String setting, Object value);
+  }
+
+  static String service(String setting, Object value) {
+    String service = text(setting, value).trim();
+    if (service.isEmpty()) {
+      throw invalid(setting, value, "must not be empty");
+    }
+    return service;
+  }
+
+  static double[] buckets(String setting, Object value) {
+    double[] buckets;
+    if (value instanceof double[]) {
+      buckets = ((double[]) value).clone();
+    } else {
+      List<String> items = list(setting, value);
+      buckets = new double[items.size()];
+      for (int i = 0; i < buckets.length; i++) {
+        try {
+          buckets[i] = Double.parseDouble(items.get(i));
+        } catch (NumberFormatException e) {
+          throw invalid(setting, value, "'" + items.get(i) + "' is not a number");
+        }
+      }
+    }
+    if (buckets.length == 0) {
+      throw invalid(setting, Arrays.toString(buckets), "must name at least one bucket");
+    }
+    for (int i = 0; i < buckets.length; i++) {
+      if (!Double.isFinite(buckets[i]) || buckets[i] <= 0) {
+        throw invalid(
+            setting,
+            Arrays.toString(buckets),
+            "must be positive and finite (the +Inf bucket is always added)");
+      }
+      if (i > 0 && buckets[i] <= buckets[i - 1]) {
+        throw invalid(setting, Arrays.toString(buckets), "must be strictly increasing");
+      }
+    }
+    return buckets;
+  }
+
+  static List<String> exclude(String setting, Object value) {
+    List<String> templates = new ArrayList<>();
+    for (String item : list(setting, value)) {
+      String template = item.trim();
+      boolean prefix = template.endsWith("/*");
+      String body = prefix ? template.substring(0, template.length() - 2) : template;
+      if (template.equals(RouteTemplate.UNMATCHED)) {
+        templates.add(template);
+      } else if (!template.startsWith("/") || body.contains("*")) {
+        throw invalid(
+            setting,
+            value,
+            "'"
+                + item
+                + "' must be a path template starting with '/', optionally ending in '/*',"
+                + " or "
+                + RouteTemplate.UNMATCHED);
+      } else {
+        String normalised = RouteTemplate.join(body);
+        templates.add(prefix ? (normalised.equals("/") ? "/*" : normalised + "/*") : normalised);
+      }
+    }
+    return Collections.unmodifiableList(templates);
+  }
+
+  static String metricsPath(String setting, Object value) {
+    String path = text(setting, value).trim();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '{' || c == '}' || c == '?' || c == '#' || c == '*' || Character.isWhitespace(c)) {
+        throw invalid(setting, value, "must be a plain path such as 'metrics' (empty: not served)");
+      }
+    }
+    String normalised = RouteTemplate.join(path);
+    return normalised.equals("/") ? "" : normalised.substring(1);
+  }
+
+  private static String text(String setting, Object value) {
+    if (!(value instanceof String)) {
+      throw invalid(setting, value, "must be a string");
+    }
+    return (String) value;
+  }
+
+  /** A comma-separated string, a string array or a collection of strings or numbers. */
+  private static List<String> list(String setting, Object value) {
+    List<String> items = new ArrayList<>();
+    if (value instanceof String) {
+      if (((String) value).trim().isEmpty()) {
+        return items;
+      }
+      for (String item : ((String) value).split(",", -1)) {
+        items.add(item.trim());
+      }
+    } else if (value instanceof Object[] || value instanceof Collection) {
+      Collection<?> all =
+          value instanceof Object[] ? Arrays.asList((Object[]) value) : (Collection<?>) value;
+      for (Object item : all) {
+        if (!(item instanceof String || item instanceof Number)) {
+          throw invalid(setting, value, "must hold only strings or numbers");
+        }
+        items.add(item.toString().trim());
+      }
+    } else {
+      throw invalid(setting, value, "must be a comma-separated string or a list");
+    }
+    return items;
+  }
+
+  private static IllegalArgumentException invalid(String setting, Object value, String reason) {
+    String shown = value instanceof Object[] ? Arrays.toString((Object[]) value) : "" + value;
+    return new IllegalArgumentException(setting + ": " + shown + ": " + reason);
+  }
+}
