@@ -18,6 +18,7 @@ final class InFlightRequest {
       AtomicIntegerFieldUpdater.newUpdater(InFlightRequest.class, "completed");
 
   private final long startNanos;
+  private final String method;
   /** Set once the request was matched to a route (or to the metrics endpoint). */
   private volatile boolean routed;
   /** {@code null} when not routed yet, or when the route is excluded. */
@@ -30,8 +31,19 @@ final class InFlightRequest {
   @SuppressWarnings("unused") // updated through COMPLETED
   private volatile int completed;
 
-  InFlightRequest(long startNanos) {
+  /**
+   * @param startNanos when the first filter saw the request
+   * @param method the method the client sent; a runtime may change the request's method later
+   *     (Jersey 3.1 answers {@code HEAD} by running a {@code GET} method, as {@code GET})
+   */
+  InFlightRequest(long startNanos, String method) {
     this.startNanos = startNanos;
+    this.method = method;
+  }
+
+  /** The method the client sent. */
+  String method() {
+    return method;
   }
 
   /** Returns the state of {@code request}, {@code null} when the request was not started here. */

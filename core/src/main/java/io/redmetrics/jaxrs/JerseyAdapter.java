@@ -94,7 +94,7 @@ final class JerseyAdapter {
         return;
       }
       if (!inFlight.isRouted()) {
-        inFlight.endOutside(routes.outsideRoute(request));
+        inFlight.endOutside(routes.outsideRoute(request, inFlight.method()));
       }
       ContainerResponse response = event.getContainerResponse();
       int deferred = inFlight.deferredStatus();

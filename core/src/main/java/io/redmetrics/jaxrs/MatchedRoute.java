@@ -30,10 +30,13 @@ final class MatchedRoute {
     this.subResource = subResource;
   }
 
-  /** Returns the series of {@code request}, {@code null} when its route is excluded. */
-  RouteSeries series(ContainerRequestContext request) {
+  /**
+   * Returns the series of {@code request}, {@code null} when its route is excluded.
+   *
+   * @param method the method the client sent, which matching keeps within the route's methods
+   */
+  RouteSeries series(ContainerRequestContext request, String method) {
     String basePath = request.getUriInfo().getBaseUri().getRawPath();
-    String method = request.getMethod();
     Object chain = subResource ? routes.templates().chain(request) : null;
     Binding binding = last;
     if (binding != null && binding.matches(basePath, method, chain)) {

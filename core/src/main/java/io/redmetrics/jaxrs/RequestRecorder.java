@@ -29,7 +29,7 @@ final class RequestRecorder {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      request.setProperty(InFlightRequest.PROPERTY, new InFlightRequest(System.nanoTime()));
+      request.setProperty(InFlightRequest.PROPERTY, new InFlightRequest(System.nanoTime(), request.getMethod()));
     }
   }
 
@@ -56,9 +56,9 @@ final class RequestRecorder {
         return;
       }
       if (!inFlight.isRouted()) {
-        inFlight.endOutside(routes.outsideRoute(request));
+        inFlight.endOutside(routes.outsideRoute(request, inFlight.method()));
       }
-      if (response.hasEntity() && !request.getMethod().equals("HEAD")) {
+      if (response.hasEntity() && !inFlight.method().equals("HEAD")) {
         inFlight.defer(response.getStatus());
       } else {
         inFlight.complete(response.getStatus());

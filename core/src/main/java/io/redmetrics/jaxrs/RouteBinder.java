@@ -57,7 +57,7 @@ final class RouteBinder implements DynamicFeature {
     public void filter(ContainerRequestContext request) {
       InFlightRequest inFlight = InFlightRequest.of(request);
       if (inFlight != null && !inFlight.isRouted()) {
-        inFlight.enter(route.series(request));
+        inFlight.enter(route.series(request, inFlight.method()));
       }
     }
   }

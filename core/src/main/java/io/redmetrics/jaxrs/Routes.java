@@ -58,19 +58,22 @@ final class Routes {
    * Returns the series of a request that reached its response without entering a route: one the
    * runtime answered by itself after matching (automatic {@code OPTIONS}), or one it could not
    * match, which gets {@code path="UNMATCHED"}. {@code null} when that is excluded.
+   *
+   * @param method the method the client sent
    */
-  RouteSeries outsideRoute(ContainerRequestContext request) {
+  RouteSeries outsideRoute(ContainerRequestContext request, String method) {
     Object chain = templates.chain(request);
     if (chain == null) {
-      return unmatched(request.getMethod());
+      return unmatched(method);
     }
     String basePath = request.getUriInfo().getBaseUri().getRawPath();
-    List<Object> key = List.of(basePath, chain, request.getMethod());
+    List<Object> key = List.of(basePath, chain, method);
     Optional<RouteSeries> series = runtimeAnswered.get(key);
     if (series == null) {
       String template = templates.template(chain);
-      String method = MethodLabel.of(request.getMethod(), declaredMethods);
-      series = Optional.ofNullable(series(basePath, template, method));
+      series =
+          Optional.ofNullable(
+              series(basePath, template, MethodLabel.of(method, declaredMethods)));
       runtimeAnswered.putIfAbsent(key, series);
     }
     return series.orElse(null);

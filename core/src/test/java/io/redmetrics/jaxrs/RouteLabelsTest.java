@@ -1,0 +1,162 @@
+package io.redmetrics.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RunningApp;
+import io.redmetrics.jaxrs.support.Scrape;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code path} and {@code method} labels, as a client's requests produce them. */
+class RouteLabelsTest {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private RunningApp app;
+  private Http http;
+
+  @BeforeEach
+  void start() {
+    app = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()));
+    http = new Http(app);
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  private double requests(Scrape scrape, String method, String path, String status) {
+    return scrape.value(
+        "http_requests_total", "method", method, "path", path, "status_code", status);
+  }
+
+  @Test
+  void requests_to_one_template_share_one_series_whatever_the_ids() {
+    assertEquals(200, http.status("products/1"));
+    assertEquals(200, http.status("products/2"));
+    assertEquals(200, http.status("products/abc"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(3, requests(scrape, "GET", "/products/{id}", "200"));
+    assertEquals(3, scrape.value("http_request_duration_seconds_count", "path", "/products/{id}"));
+    assertFalse(scrape.text().contains("/products/1"), scrape.text());
+  }
+
+  @Test
+  void a_resource_method_without_its_own_path_is_labelled_with_the_class_template() {
+    assertEquals(200, http.status("products"));
+
+    assertEquals(1, requests(http.scrape(), "GET", "/products", "200"));
+  }
+
+  @Test
+  void regular_expressions_are_stripped_from_templates() {
+    assertEquals(200, http.status("products/sku/ABC-12"));
+
+    assertEquals(1, requests(http.scrape(), "GET", "/products/sku/{sku}", "200"));
+  }
+
+  @Test
+  void sub_resource_locators_give_the_whole_chain_of_templates() {
+    assertEquals(200, http.status("orders/7/lines"));
+    assertEquals(200, http.status("orders/7/lines/3"));
+    assertEquals(200, http.status("orders/8/lines/4"));
+    assertEquals(200, http.status("orders/8/lines/4/notes/1"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/orders/{orderId}/lines", "200"));
+    assertEquals(2, requests(scrape, "GET", "/orders/{orderId}/lines/{lineId}", "200"));
+    assertEquals(
+        1, requests(scrape, "GET", "/orders/{orderId}/lines/{lineId}/notes/{noteId}", "200"));
+  }
+
+  @Test
+  void every_standard_method_is_its_own_label() {
+    assertEquals(201, http.post("products", "new").statusCode());
+    assertEquals(200, http.send("PUT", "products/1").statusCode());
+    assertEquals(200, http.send("PATCH", "products/1").statusCode());
+    assertEquals(204, http.send("DELETE", "products/1").statusCode());
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "POST", "/products", "201"));
+    assertEquals(1, requests(scrape, "PUT", "/products/{id}", "200"));
+    assertEquals(1, requests(scrape, "PATCH", "/products/{id}", "200"));
+    assertEquals(1, requests(scrape, "DELETE", "/products/{id}", "204"));
+  }
+
+  @Test
+  void a_request_matching_no_resource_is_unmatched_and_never_creates_a_series_of_its_own() {
+    for (int i = 0; i < 20; i++) {
+      assertEquals(404, http.status("random/" + i + "/path"));
+    }
+
+    Scrape scrape = http.scrape();
+    assertEquals(20, requests(scrape, "GET", "UNMATCHED", "404"));
+    assertEquals(20, scrape.value("http_errors_total", "method", "GET", "path", "UNMATCHED"));
+    assertFalse(scrape.text().contains("random"), scrape.text());
+  }
+
+  @Test
+  void a_method_the_route_does_not_allow_is_unmatched_with_405() {
+    assertEquals(405, http.send("DELETE", "products").statusCode());
+
+    assertEquals(1, requests(http.scrape(), "DELETE", "UNMATCHED", "405"));
+  }
+
+  @Test
+  void an_unknown_method_is_labelled_other() {
+    http.send("BREW", "products");
+    http.send("brew", "products/1");
+    http.send("XYZZY", "nowhere");
+
+    Scrape scrape = http.scrape();
+    assertEquals(3, scrape.sum("http_requests_total", "method", "_OTHER", "path", "UNMATCHED"));
+    assertEquals(Set.of("_OTHER"), scrape.labelValues("http_requests_total", "method"));
+  }
+
+  @Test
+  void a_method_declared_with_http_method_is_its_own_label() {
+    assertEquals(200, http.send("PROPFIND", "dav").statusCode());
+    http.send("PROPFIND", "nowhere");
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "PROPFIND", "/dav", "200"));
+    assertEquals(1, requests(scrape, "PROPFIND", "UNMATCHED", "404"));
+  }
+
+  @Test
+  void head_answered_by_a_get_method_keeps_the_template() {
+    assertEquals(200, http.send("HEAD", "products/5").statusCode());
+
+    assertEquals(1, requests(http.scrape(), "HEAD", "/products/{id}", "200"));
+  }
+
+  @Test
+  void options_answered_by_the_runtime_keeps_the_template() {
+    assertEquals(200, http.send("OPTIONS", "products/5").statusCode());
+
+    assertEquals(1, requests(http.scrape(), "OPTIONS", "/products/{id}", "200"));
+  }
+
+  @Test
+  void the_application_base_path_prefixes_every_template() {
+    PrometheusRegistry apiRegistry = new PrometheusRegistry();
+    try (RunningApp api =
+        RunningApp.start(
+            ShopApp.with(RedMetricsFeature.builder().registry(apiRegistry).build()), "/api")) {
+      Http apiHttp = new Http(api);
+      assertEquals(200, apiHttp.status("products/1"));
+      assertEquals(200, apiHttp.status("orders/1/lines/2"));
+
+      Scrape scrape = apiHttp.scrape();
+      assertEquals(1, requests(scrape, "GET", "/api/products/{id}", "200"));
+      assertEquals(1, requests(scrape, "GET", "/api/orders/{orderId}/lines/{lineId}", "200"));
+    }
+  }
+}

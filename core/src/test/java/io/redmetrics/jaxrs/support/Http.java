@@ -1,0 +1,83 @@
+package io.redmetrics.jaxrs.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Real HTTP against a {@link RunningApp}, with the JDK's client. */
+public final class Http {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private final RunningApp app;
+
+  public Http(RunningApp app) {
+    this.app = app;
+  }
+
+  /** Sends {@code GET relative} and returns the response. */
+  public HttpResponse<byte[]> get(String relative, String... headers) {
+    return send("GET", relative, headers);
+  }
+
+  /** Sends a request without a body and returns the response. */
+  public HttpResponse<byte[]> send(String method, String relative, String... headers) {
+    return send(request(method, relative, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Sends {@code POST relative} with a text body. */
+  public HttpResponse<byte[]> post(String relative, String body) {
+    return send(
+        request("POST", relative)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The status code of {@code GET relative}. */
+  public int status(String relative) {
+    return get(relative).statusCode();
+  }
+
+  /** Scrapes {@code metrics} below the base URI in the Prometheus text format. */
+  public Scrape scrape() {
+    return scrape("metrics");
+  }
+
+  /** Scrapes {@code relative} in the Prometheus text format. */
+  public Scrape scrape(String relative) {
+    HttpResponse<byte[]> response = get(relative);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("scrape of " + relative + " answered " + response.statusCode());
+    }
+    return Scrape.parse(new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder request(String method, String relative, String... headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(app.uri(relative)).timeout(Duration.ofSeconds(30));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return builder;
+  }
+
+  private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.redmetrics.example;
+
+/**
+ * Thrown when an order asks for more units than the warehouse holds. {@link OutOfStockMapper}
+ * turns it into a {@code 409 Conflict}.
+ */
+public final class OutOfStockException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  OutOfStockException(Product product, int requested) {
+    super(
+        "only "
+            + product.stock()
+            + " of "
+            + product.sku()
+            + " in stock, "
+            + requested
+            + " requested");
+  }
+}
