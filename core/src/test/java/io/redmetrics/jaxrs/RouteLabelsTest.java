@@ -8,33 +8,12 @@ import io.redmetrics.jaxrs.fixtures.ShopApp;
 import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
+import io.redmetrics.jaxrs.support.ShopTest;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code path} and {@code method} labels, as a client's requests produce them. */
-class RouteLabelsTest {
-
-  private final PrometheusRegistry registry = new PrometheusRegistry();
-  private RunningApp app;
-  private Http http;
-
-  @BeforeEach
-  void start() {
-    app = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()));
-    http = new Http(app);
-  }
-
-  @AfterEach
-  void stop() {
-    app.close();
-  }
-
-  private double requests(Scrape scrape, String method, String path, String status) {
-    return scrape.value(
-        "http_requests_total", "method", method, "path", path, "status_code", status);
-  }
+class RouteLabelsTest extends ShopTest {
 
   @Test
   void requests_to_one_template_share_one_series_whatever_the_ids() {

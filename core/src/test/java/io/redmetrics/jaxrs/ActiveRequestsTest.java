@@ -1,0 +1,37 @@
+package io.redmetrics.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.redmetrics.jaxrs.fixtures.TimingResource;
+import io.redmetrics.jaxrs.support.ShopTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code http_requests_active} counts requests in flight and returns to its previous value. */
+class ActiveRequestsTest extends ShopTest {
+
+  @Test
+  void requests_in_flight_are_counted_until_they_complete() throws Exception {
+    TimingResource.Gate gate = new TimingResource.Gate(2);
+    TimingResource.gate = gate;
+    List<CompletableFuture<Integer>> held = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      held.add(CompletableFuture.supplyAsync(() -> http.status("timing/held")));
+    }
+    assertTrue(gate.entered.await(10, TimeUnit.SECONDS), "requests did not arrive");
+
+    assertEquals(
+        2, http.scrape().value("http_requests_active", "method", "GET", "path", "/timing/held"));
+
+    gate.open.countDown();
+    for (CompletableFuture<Integer> request : held) {
+      assertEquals(200, request.get(10, TimeUnit.SECONDS));
+    }
+    assertEquals(0, http.scrape().value("http_requests_active", "path", "/timing/held"));
+    assertEquals(2, requests(http.scrape(), "GET", "/timing/held", "200"));
+  }
+}

@@ -1,0 +1,88 @@
+package io.redmetrics.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.redmetrics.jaxrs.support.Scrape;
+import io.redmetrics.jaxrs.support.ShopTest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code status_code} is what the client receives; errors are 400 and above. */
+class StatusAndErrorsTest extends ShopTest {
+
+  @Test
+  void a_successful_request_is_not_an_error() {
+    assertEquals(200, http.status("products/1"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/products/{id}", "200"));
+    assertTrue(scrape.samples("http_errors_total").isEmpty(), scrape.text());
+  }
+
+  @Test
+  void a_mapped_exception_is_recorded_with_its_mapped_status() {
+    HttpResponse<byte[]> response = http.get("failures/mapped");
+    assertEquals(409, response.statusCode());
+    assertEquals("sold out", new String(response.body(), StandardCharsets.UTF_8));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/failures/mapped", "409"));
+    assertEquals(
+        1, scrape.value("http_errors_total", "path", "/failures/mapped", "status_code", "409"));
+    assertEquals(0, scrape.value("http_requests_active", "path", "/failures/mapped"));
+  }
+
+  @Test
+  void a_web_application_exception_is_recorded_with_its_status() {
+    assertEquals(503, http.status("failures/web/503"));
+    assertEquals(422, http.status("failures/web/422"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/failures/web/{status}", "503"));
+    assertEquals(1, requests(scrape, "GET", "/failures/web/{status}", "422"));
+    assertEquals(2, scrape.sum("http_errors_total", "path", "/failures/web/{status}"));
+  }
+
+  @Test
+  void a_not_found_thrown_by_a_matched_resource_keeps_its_template() {
+    assertEquals(404, http.status("products/missing"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/products/{id}", "404"));
+    assertEquals(1, scrape.value("http_errors_total", "path", "/products/{id}"));
+  }
+
+  @Test
+  void an_unmapped_exception_is_a_500_error_under_its_template_and_leaves_nothing_in_flight() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(500, http.status("failures/unmapped"));
+    }
+
+    Scrape scrape = http.scrape();
+    assertEquals(3, requests(scrape, "GET", "/failures/unmapped", "500"));
+    assertEquals(
+        3, scrape.value("http_errors_total", "path", "/failures/unmapped", "status_code", "500"));
+    assertEquals(0, scrape.value("http_requests_active", "path", "/failures/unmapped"));
+  }
+
+  @Test
+  void the_client_receives_the_same_response_for_an_unmapped_exception_as_without_the_library()
+      throws Exception {
+    HttpResponse<byte[]> instrumented = http.get("failures/unmapped");
+
+    try (var plain =
+        io.redmetrics.jaxrs.support.RunningApp.start(
+            new jakarta.ws.rs.core.Application() {
+              @Override
+              public java.util.Set<Class<?>> getClasses() {
+                return java.util.Set.of(io.redmetrics.jaxrs.fixtures.FailuresResource.class);
+              }
+            })) {
+      HttpResponse<byte[]> bare = new io.redmetrics.jaxrs.support.Http(plain).get("failures/unmapped");
+      assertEquals(bare.statusCode(), instrumented.statusCode());
+      assertEquals(new String(bare.body(), StandardCharsets.UTF_8), new String(instrumented.body(), StandardCharsets.UTF_8));
+    }
+  }
+}
