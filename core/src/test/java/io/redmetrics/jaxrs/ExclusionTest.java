@@ -1,0 +1,53 @@
+package io.redmetrics.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.redmetrics.jaxrs.support.Scrape;
+import io.redmetrics.jaxrs.support.ShopTest;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Excluded routes, and the metrics endpoint, are not recorded. */
+class ExclusionTest extends ShopTest {
+
+  @Override
+  protected RedMetricsFeature.Builder configure(RedMetricsFeature.Builder builder) {
+    return builder.exclude("/admin/health", "/orders/*", "UNMATCHED");
+  }
+
+  @Test
+  void an_excluded_template_is_not_recorded() {
+    assertEquals(200, http.status("admin/health"));
+    assertEquals(200, http.status("admin/internal/status"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(Set.of("/admin/internal/status"), scrape.labelValues("http_requests_total", "path"));
+    assertTrue(scrape.samples("http_requests_active", "path", "/admin/health").isEmpty());
+  }
+
+  @Test
+  void a_prefix_excludes_every_template_below_it_including_locators() {
+    assertEquals(200, http.status("orders/1"));
+    assertEquals(200, http.status("orders/1/lines/2"));
+    assertEquals(200, http.status("products/1"));
+
+    assertEquals(Set.of("/products/{id}"), http.scrape().labelValues("http_requests_total", "path"));
+  }
+
+  @Test
+  void unmatched_requests_can_be_excluded() {
+    assertEquals(404, http.status("nowhere"));
+    assertEquals(200, http.status("products/1"));
+
+    assertEquals(Set.of("/products/{id}"), http.scrape().labelValues("http_requests_total", "path"));
+  }
+
+  @Test
+  void scrapes_of_the_metrics_endpoint_are_not_recorded() {
+    http.scrape();
+    http.scrape();
+
+    assertTrue(http.scrape().samples("http_requests_total").isEmpty());
+  }
+}

@@ -1,0 +1,137 @@
+package io.redmetrics.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RunningApp;
+import io.redmetrics.jaxrs.support.Scrape;
+import io.redmetrics.jaxrs.support.ShopTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET {base}/metrics}: formats, compression, filtering and its path. */
+class MetricsEndpointTest extends ShopTest {
+
+  private static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  private static String header(HttpResponse<byte[]> response, String name) {
+    return response.headers().firstValue(name).orElse("");
+  }
+
+  @Test
+  void the_prometheus_text_format_is_the_default() {
+    http.status("products/1");
+
+    HttpResponse<byte[]> response = http.get("metrics");
+    assertEquals(200, response.statusCode());
+    assertEquals("text/plain; version=0.0.4; charset=utf-8", header(response, "Content-Type"));
+    assertTrue(text(response).contains("# TYPE http_requests_total counter"), text(response));
+    assertFalse(text(response).contains("# EOF"));
+  }
+
+  @Test
+  void openmetrics_is_written_when_the_accept_header_asks_for_it() {
+    http.status("products/1");
+
+    HttpResponse<byte[]> response =
+        http.get("metrics", "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
+    assertTrue(header(response, "Content-Type").startsWith("application/openmetrics-text"));
+    String body = text(response);
+    assertTrue(body.endsWith("# EOF\n"), body);
+    assertTrue(body.contains("# TYPE http_requests counter"), body);
+    assertTrue(
+        body.contains(
+            "http_requests_total{method=\"GET\",path=\"/products/{id}\",service=\"jaxrs\",status_code=\"200\"} 1"),
+        body);
+  }
+
+  @Test
+  void protobuf_is_written_when_the_accept_header_asks_for_it() {
+    http.status("products/1");
+
+    HttpResponse<byte[]> response =
+        http.get(
+            "metrics",
+            "Accept",
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+    assertEquals(200, response.statusCode());
+    assertTrue(header(response, "Content-Type").startsWith("application/vnd.google.protobuf"));
+    String body = new String(response.body(), StandardCharsets.ISO_8859_1);
+    assertTrue(body.contains("http_request_duration_seconds"), "protobuf names the histogram");
+    assertTrue(body.contains("/products/{id}"), "protobuf carries the template");
+  }
+
+  @Test
+  void the_response_is_gzipped_when_the_client_accepts_gzip() throws IOException {
+    http.status("products/1");
+
+    HttpResponse<byte[]> response = http.get("metrics", "Accept-Encoding", "gzip");
+    assertEquals("gzip", header(response, "Content-Encoding"));
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      Scrape scrape = Scrape.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals(1, requests(scrape, "GET", "/products/{id}", "200"));
+    }
+  }
+
+  @Test
+  void name_parameters_restrict_the_scrape_to_those_families() {
+    http.status("products/1");
+
+    Scrape scrape = http.scrape("metrics?name[]=http_requests_total&name[]=http_requests_active");
+    assertEquals(
+        Set.of("http_requests_total", "http_requests_active"),
+        scrape.where(s -> true).stream().map(s -> s.name).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void head_answers_without_a_body() {
+    HttpResponse<byte[]> response = http.send("HEAD", "metrics");
+    assertEquals(200, response.statusCode());
+    assertEquals(0, response.body().length);
+  }
+
+  @Test
+  void other_methods_on_the_metrics_path_are_not_served() {
+    HttpResponse<byte[]> response = http.post("metrics", "x");
+    assertTrue(response.statusCode() == 404 || response.statusCode() == 405, text(response));
+    assertFalse(text(response).contains("http_requests"), text(response));
+  }
+
+  @Test
+  void the_endpoint_follows_the_base_path_and_a_configured_path() {
+    PrometheusRegistry other = new PrometheusRegistry();
+    try (RunningApp api =
+        RunningApp.start(
+            ShopApp.with(
+                RedMetricsFeature.builder().registry(other).metricsPath("internal/prometheus").build()),
+            "/api")) {
+      Http apiHttp = new Http(api);
+      apiHttp.status("products/1");
+      assertEquals(404, apiHttp.status("metrics"));
+      assertEquals(1, requests(apiHttp.scrape("internal/prometheus"), "GET", "/api/products/{id}", "200"));
+    }
+  }
+
+  @Test
+  void an_empty_metrics_path_serves_no_endpoint() {
+    PrometheusRegistry other = new PrometheusRegistry();
+    try (RunningApp quiet =
+        RunningApp.start(
+            ShopApp.with(RedMetricsFeature.builder().registry(other).metricsPath("").build()))) {
+      Http quietHttp = new Http(quiet);
+      assertEquals(404, quietHttp.status("metrics"));
+      assertEquals(200, quietHttp.status("products/1"));
+    }
+  }
+}
