@@ -1,0 +1,147 @@
+package io.redmetrics.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RunningApp;
+import io.redmetrics.jaxrs.support.Scrape;
+import java.net.URI;
+import java.util.List;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Settings from the builder and from configuration properties, and invalid ones. */
+class ConfigurationTest {
+
+  @Test
+  void properties_configure_a_feature_registered_as_a_class() {
+    ShopApp shop =
+        ShopApp.withFeatureClass()
+            .property(RedMetricsFeature.SERVICE, "shop")
+            .property(RedMetricsFeature.BUCKETS, "0.1, 1, 10")
+            .property(RedMetricsFeature.EXCLUDE, "/admin/*")
+            .property(RedMetricsFeature.METRICS_PATH, "/prometheus/");
+    // A feature registered as a class uses the default registry; this test owns the service name.
+    try (RunningApp app = RunningApp.start(shop)) {
+      Http http = new Http(app);
+      http.status("products/1");
+      http.status("admin/health");
+
+      Scrape scrape = http.scrape("prometheus");
+      assertEquals(
+          1,
+          scrape.value(
+              "http_requests_total", "service", "shop", "path", "/products/{id}", "method", "GET"));
+      assertTrue(scrape.samples("http_requests_total", "service", "shop", "path", "/admin/health").isEmpty());
+      assertEquals(
+          List.of("0.1", "1.0", "10.0", "+Inf"),
+          scrape.samples("http_request_duration_seconds_bucket", "service", "shop").stream()
+              .map(s -> s.labels.get("le"))
+              .collect(java.util.stream.Collectors.toList()));
+    }
+  }
+
+  @Test
+  void builder_values_win_over_properties() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    ShopApp shop =
+        ShopApp.with(RedMetricsFeature.builder().registry(registry).service("from-builder").build())
+            .property(RedMetricsFeature.SERVICE, "from-property");
+    try (RunningApp app = RunningApp.start(shop)) {
+      Http http = new Http(app);
+      http.status("products/1");
+
+      assertEquals(
+          List.of("from-builder").toString(),
+          http.scrape().labelValues("http_requests_total", "service").toString());
+    }
+  }
+
+  @Test
+  void the_service_label_has_a_default() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    try (RunningApp app = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
+      Http http = new Http(app);
+      http.status("products/1");
+
+      assertEquals(
+          "[jaxrs]", http.scrape().labelValues("http_requests_total", "service").toString());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "redmetrics.service|'  '|must not be empty",
+        "redmetrics.buckets|0.5,0.1|strictly increasing",
+        "redmetrics.buckets|0.1,abc|'abc' is not a number",
+        "redmetrics.buckets|-1,2|positive",
+        "redmetrics.buckets|0.1,0.1|strictly increasing",
+        "redmetrics.exclude|health|must be a path template",
+        "redmetrics.exclude|/a/*/b|must be a path template",
+        "redmetrics.metrics-path|{x}|plain path",
+      })
+  void an_invalid_property_fails_startup_naming_the_setting_and_value(
+      String key, String value, String reason) {
+    ResourceConfig config =
+        new ResourceConfig(ShopApp.RESOURCES.toArray(new Class<?>[0]))
+            .property(key, value)
+            .register(RedMetricsFeature.class);
+
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config).shutdownNow());
+    assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
+  }
+
+  @Test
+  void invalid_builder_values_fail_at_once_naming_the_setting() {
+    RedMetricsFeature.Builder builder = RedMetricsFeature.builder();
+    assertMessage("service: : must not be empty", () -> builder.service(""));
+    assertMessage("buckets: [0.5, 0.1]: must be strictly increasing", () -> builder.buckets(0.5, 0.1));
+    assertMessage("buckets: []: must name at least one bucket", () -> builder.buckets());
+    assertMessage(
+        "buckets: [0.0, 1.0]: must be positive and finite (the +Inf bucket is always added)",
+        () -> builder.buckets(0, 1));
+    assertMessage("buckets: [1.0, NaN]: must be positive and finite (the +Inf bucket is always added)", () -> builder.buckets(1, Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> builder.exclude("no-slash"));
+    assertThrows(IllegalArgumentException.class, () -> builder.metricsPath("a b"));
+  }
+
+  @Test
+  void applications_sharing_a_registry_must_agree_on_buckets() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    try (RunningApp first = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
+      RuntimeException e =
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  RunningApp.start(
+                      ShopApp.with(
+                          RedMetricsFeature.builder().registry(registry).buckets(1, 2).build())));
+      assertTrue(rootMessage(e).startsWith("buckets: [1.0, 2.0]: this registry already holds"), rootMessage(e));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (!(t instanceof IllegalArgumentException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+  }
+}
