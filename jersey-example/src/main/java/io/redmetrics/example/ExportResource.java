@@ -1,5 +1,6 @@
 package io.redmetrics.example;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,8 @@ public final class ExportResource {
 
   private final Catalog catalog;
 
+  /** Creates the resource over the shop's catalog. */
+  @Inject
   ExportResource(Catalog catalog) {
     this.catalog = catalog;
   }

@@ -16,6 +16,7 @@ public final class OrderLinesResource {
 
   private final Order order;
 
+  /** Creates the sub-resource of {@code order}. */
   OrderLinesResource(Order order) {
     this.order = order;
   }

@@ -1,5 +1,6 @@
 package io.redmetrics.example;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,8 @@ public final class OrdersResource {
   private final Catalog catalog;
   private final OrderBook orders;
 
+  /** Creates the resource over the shop's catalog and orders. */
+  @Inject
   OrdersResource(Catalog catalog, OrderBook orders) {
     this.catalog = catalog;
     this.orders = orders;

@@ -8,6 +8,7 @@ public final class OutOfStockException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception for an order of {@code requested} units of {@code product}. */
   OutOfStockException(Product product, int requested) {
     super(
         "only "

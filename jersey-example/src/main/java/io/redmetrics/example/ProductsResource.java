@@ -1,5 +1,6 @@
 package io.redmetrics.example;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
@@ -24,6 +25,8 @@ public final class ProductsResource {
 
   private final Catalog catalog;
 
+  /** Creates the resource over the shop's catalog. */
+  @Inject
   ProductsResource(Catalog catalog) {
     this.catalog = catalog;
   }
@@ -87,9 +90,12 @@ public final class ProductsResource {
   public Response create(
       @FormParam("sku") String sku,
       @FormParam("name") String name,
-      @FormParam("priceCents") long priceCents,
+      @FormParam("priceCents") Long priceCents,
       @FormParam("stock") @DefaultValue("0") int stock,
       @Context UriInfo uriInfo) {
+    if (priceCents == null) {
+      throw Problems.badRequest("priceCents is required");
+    }
     Product product = catalog.add(sku, name, priceCents, stock);
     return Response.created(uriInfo.getAbsolutePathBuilder().path("{id}").build(product.id()))
         .entity(product.toJson() + "\n")

@@ -11,7 +11,10 @@ import java.util.Properties;
  */
 final class ServerAddress {
 
+  /** The host when the system property {@code host} is not set. */
   static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** The port when neither an argument nor the system property {@code port} names one. */
   static final int DEFAULT_PORT = 8080;
 
   private ServerAddress() {}

@@ -9,6 +9,7 @@ public final class ShutdownWithContainer implements ContainerLifecycleListener {
 
   private final ExecutorService executor;
 
+  /** Creates the listener that shuts {@code executor} down. */
   ShutdownWithContainer(ExecutorService executor) {
     this.executor = executor;
   }

@@ -1,5 +1,6 @@
 package io.redmetrics.example;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +32,8 @@ public final class WarehouseResource {
   private final Catalog catalog;
   private final ScheduledExecutorService warehouse;
 
+  /** Creates the resource over the shop's catalog, answering from the warehouse's thread. */
+  @Inject
   WarehouseResource(Catalog catalog, ScheduledExecutorService warehouse) {
     this.catalog = catalog;
     this.warehouse = warehouse;
