@@ -28,7 +28,7 @@ final class InFlightRequest {
   /** The status awaiting the end of the entity write; 0 when nothing is deferred. */
   private volatile int deferredStatus;
 
-  @SuppressWarnings("unused") // updated through COMPLETED
+  /** 1 once recorded; set through {@link #COMPLETED}. */
   private volatile int completed;
 
   /**
@@ -84,6 +84,11 @@ final class InFlightRequest {
   /** Returns the status postponed by {@link #defer(int)}, 0 when nothing is postponed. */
   int deferredStatus() {
     return deferredStatus;
+  }
+
+  /** Whether the request has been recorded (or ignored) already. */
+  boolean isCompleted() {
+    return completed != 0;
   }
 
   /** Records the request with the status the client received, once; later calls do nothing. */

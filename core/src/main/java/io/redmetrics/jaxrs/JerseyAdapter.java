@@ -1,14 +1,19 @@
 package io.redmetrics.jaxrs;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.internal.process.MappableException;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
@@ -29,9 +34,12 @@ final class JerseyAdapter {
     return new Templates();
   }
 
-  /** Registers the completion hook that records what response filters do not see. */
-  static void registerCompletion(FeatureContext context, Routes routes) {
-    context.register(new Completion(routes));
+  /**
+   * Registers Jersey's request events in place of the portable start filter: they start the
+   * clock earlier, and record what response filters do not see.
+   */
+  static void registerEvents(FeatureContext context, Routes routes) {
+    context.register(new Events(routes));
   }
 
   /**
@@ -62,14 +70,27 @@ final class JerseyAdapter {
   }
 
   /**
-   * Jersey 3.1 runs no response filter when a resource throws an exception that no {@code
-   * ExceptionMapper} maps: the client gets an empty 500. Its {@code FINISHED} event still comes,
-   * so the request is recorded there when nothing recorded it before.
+   * Starts the clock of each request at Jersey's {@code START} event, and records the requests
+   * that Jersey answers without response filters.
+   *
+   * <p>Jersey 3.1 hands an exception that no application {@code ExceptionMapper} maps to the
+   * container, which sends an empty 500 at once; only then does Jersey run its default mapper and
+   * the response filters, after the client may already have scraped. So such a request is recorded
+   * as 500 as soon as it throws ({@code ON_EXCEPTION}). {@code FINISHED} records whatever else was
+   * missed, such as a response filter that throws.
    */
-  static final class Completion implements ApplicationEventListener, RequestEventListener {
+  static final class Events implements ApplicationEventListener {
+
+    /** Jersey's fallback mapper: a throwable only it maps goes to the container. */
+    private static final String JERSEY_DEFAULT_MAPPER =
+        "org.glassfish.jersey.server.DefaultExceptionMapper";
+
     private final Routes routes;
 
-    Completion(Routes routes) {
+    /** Injected by Jersey, which, unlike some runtimes, injects provider instances too. */
+    @Context private Providers providers;
+
+    Events(Routes routes) {
       this.routes = routes;
     }
 
@@ -79,27 +100,58 @@ final class JerseyAdapter {
     }
 
     @Override
-    public RequestEventListener onRequest(RequestEvent event) {
-      return this;
+    public RequestEventListener onRequest(RequestEvent start) {
+      ContainerRequest request = start.getContainerRequest();
+      InFlightRequest inFlight = new InFlightRequest(System.nanoTime(), request.getMethod());
+      request.setProperty(InFlightRequest.PROPERTY, inFlight);
+      return new OneRequest(inFlight);
     }
 
-    @Override
-    public void onEvent(RequestEvent event) {
-      if (event.getType() != RequestEvent.Type.FINISHED) {
-        return;
+    private boolean goesToContainer(Throwable thrown) {
+      Throwable cause = thrown;
+      while (cause instanceof MappableException && cause.getCause() != null) {
+        cause = cause.getCause();
       }
-      ContainerRequest request = event.getContainerRequest();
-      InFlightRequest inFlight = InFlightRequest.of(request);
-      if (inFlight == null) {
-        return;
+      if (cause instanceof WebApplicationException || providers == null) {
+        return false;
       }
-      if (!inFlight.isRouted()) {
-        inFlight.endOutside(routes.outsideRoute(request, inFlight.method()));
+      ExceptionMapper<?> mapper = providers.getExceptionMapper(cause.getClass());
+      return mapper == null || mapper.getClass().getName().equals(JERSEY_DEFAULT_MAPPER);
+    }
+
+    /**
+     * The events of one request. It holds the request's state itself: after an asynchronous
+     * response, Grizzly recycles the request before {@code FINISHED}, and its properties are gone.
+     */
+    private final class OneRequest implements RequestEventListener {
+      private final InFlightRequest inFlight;
+
+      OneRequest(InFlightRequest inFlight) {
+        this.inFlight = inFlight;
       }
-      ContainerResponse response = event.getContainerResponse();
-      int deferred = inFlight.deferredStatus();
-      inFlight.complete(
-          deferred != 0 ? deferred : response != null && event.isSuccess() ? response.getStatus() : 500);
+
+      @Override
+      public void onEvent(RequestEvent event) {
+        if (inFlight.isCompleted()) {
+          return;
+        }
+        RequestEvent.Type type = event.getType();
+        if (type == RequestEvent.Type.ON_EXCEPTION
+            && event.getExceptionCause() == RequestEvent.ExceptionCause.ORIGINAL
+            && goesToContainer(event.getException())) {
+          complete(event, 500);
+        } else if (type == RequestEvent.Type.FINISHED) {
+          ContainerResponse response = event.getContainerResponse();
+          complete(event, response != null && event.isSuccess() ? response.getStatus() : 500);
+        }
+      }
+
+      private void complete(RequestEvent event, int status) {
+        if (!inFlight.isRouted()) {
+          inFlight.endOutside(routes.outsideRoute(event.getContainerRequest(), inFlight.method()));
+        }
+        inFlight.complete(status);
+      }
     }
   }
 }

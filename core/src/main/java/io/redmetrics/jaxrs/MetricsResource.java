@@ -2,6 +2,7 @@ package io.redmetrics.jaxrs;
 
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -23,6 +24,7 @@ import java.io.IOException;
  * post-matching filters do not see scrapes.
  */
 @PreMatching
+@Priority(Priorities.LAST) // after the application's own pre-matching filters (authentication)
 public final class MetricsResource implements ContainerRequestFilter {
 
   private final String path;

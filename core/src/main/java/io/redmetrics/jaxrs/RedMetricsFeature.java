@@ -109,14 +109,11 @@ public final class RedMetricsFeature implements Feature {
     Routes routes = new Routes(settings, metrics, runtime.templates());
 
     context.property(INSTALLED, Boolean.TRUE);
-    context.register(new RequestRecorder.Start(), RequestRecorder.Start.PRIORITY);
-    context.register(new RequestRecorder.End(routes), RequestRecorder.End.PRIORITY);
+    runtime.registerStart(context, routes);
+    context.register(new RequestRecorder.End(routes));
     context.register(new RouteBinder(routes));
-    runtime.registerCompletionHooks(context, routes);
     if (!settings.metricsPath.isEmpty()) {
-      // Last among pre-matching filters, so the application's own (authentication) run first.
-      context.register(
-          new MetricsResource(settings.registry, settings.metricsPath), Integer.MAX_VALUE);
+      context.register(new MetricsResource(settings.registry, settings.metricsPath));
     }
     return true;
   }

@@ -1,5 +1,6 @@
 package io.redmetrics.jaxrs;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -20,12 +21,13 @@ final class RequestRecorder {
 
   private RequestRecorder() {}
 
-  /** Starts the clock; the earliest point at which a provider sees a request. */
+  /**
+   * Starts the clock; the earliest point at which a portable provider sees a request. Its
+   * priority puts it before the other pre-matching filters, so that their time is counted too.
+   */
   @PreMatching
+  @Priority(Priorities.FIRST)
   static final class Start implements ContainerRequestFilter {
-
-    /** Runs before every other pre-matching filter, so that their time is counted too. */
-    static final int PRIORITY = Integer.MIN_VALUE;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -33,15 +35,13 @@ final class RequestRecorder {
     }
   }
 
-  /** Stops the clock once the client has its response. */
+  /**
+   * Stops the clock once the client has its response. Response filters run from the highest
+   * priority to the lowest, so this one runs last and sees the status other filters settled on; as
+   * a writer interceptor it is the outermost one, so its time includes the others.
+   */
+  @Priority(Priorities.FIRST)
   static final class End implements ContainerResponseFilter, WriterInterceptor {
-
-    /**
-     * Response filters run from the highest priority to the lowest, so this one runs last and sees
-     * the status other filters settled on; as a writer interceptor it is the outermost one, so its
-     * time includes the others.
-     */
-    static final int PRIORITY = Integer.MIN_VALUE;
 
     private final Routes routes;
 

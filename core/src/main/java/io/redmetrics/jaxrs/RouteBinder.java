@@ -1,5 +1,6 @@
 package io.redmetrics.jaxrs;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -14,12 +15,6 @@ import java.util.List;
  * MatchedRoute}, so that requests only read fields.
  */
 final class RouteBinder implements DynamicFeature {
-
-  /**
-   * Runs first among post-matching filters, so that a request aborted by another filter (for
-   * example an authorization check) is still recorded under its route.
-   */
-  static final int PRIORITY = Integer.MIN_VALUE;
 
   private final Routes routes;
 
@@ -42,10 +37,15 @@ final class RouteBinder implements DynamicFeature {
     String classPath = ResourceAnnotations.classPath(resourceClass);
     String template = RouteTemplate.join(classPath, ResourceAnnotations.methodPath(method));
     MatchedRoute route = new MatchedRoute(routes, template, classPath == null);
-    context.register(new RouteFilter(route), PRIORITY);
+    context.register(new RouteFilter(route));
   }
 
-  /** Enters the request into its route; bound to one resource method. */
+  /**
+   * Enters the request into its route; bound to one resource method. It runs first among
+   * post-matching filters, so that a request aborted by another filter (an authorization check,
+   * say) is still recorded under its route.
+   */
+  @Priority(Priorities.FIRST)
   static final class RouteFilter implements ContainerRequestFilter {
     private final MatchedRoute route;
 

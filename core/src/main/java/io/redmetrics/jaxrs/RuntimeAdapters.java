@@ -26,10 +26,16 @@ final class RuntimeAdapters {
     return jersey ? JerseyAdapter.templates() : TemplateSource.PORTABLE;
   }
 
-  /** Registers the runtime's hooks for requests that response filters never see. */
-  void registerCompletionHooks(FeatureContext context, Routes routes) {
+  /**
+   * Registers what starts the clock of each request: the runtime's earliest hook, which also
+   * records the requests that response filters never see, or else the portable pre-matching
+   * filter.
+   */
+  void registerStart(FeatureContext context, Routes routes) {
     if (jersey) {
-      JerseyAdapter.registerCompletion(context, routes);
+      JerseyAdapter.registerEvents(context, routes);
+    } else {
+      context.register(new RequestRecorder.Start());
     }
   }
 }

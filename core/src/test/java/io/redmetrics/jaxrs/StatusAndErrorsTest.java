@@ -8,6 +8,8 @@ import io.redmetrics.jaxrs.support.ShopTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code status_code} is what the client receives; errors are 400 and above. */
 class StatusAndErrorsTest extends ShopTest {
@@ -19,6 +21,13 @@ class StatusAndErrorsTest extends ShopTest {
     Scrape scrape = http.scrape();
     assertEquals(1, requests(scrape, "GET", "/products/{id}", "200"));
     assertTrue(scrape.samples("http_errors_total").isEmpty(), scrape.text());
+  }
+
+  @Test
+  void a_status_set_by_an_application_response_filter_is_the_one_recorded() {
+    assertEquals(202, http.status("failures/accepted"));
+
+    assertEquals(1, requests(http.scrape(), "GET", "/failures/accepted", "202"));
   }
 
   @Test
@@ -65,6 +74,17 @@ class StatusAndErrorsTest extends ShopTest {
     assertEquals(
         3, scrape.value("http_errors_total", "path", "/failures/unmapped", "status_code", "500"));
     assertEquals(0, scrape.value("http_requests_active", "path", "/failures/unmapped"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"checked", "error", "in-filter"})
+  void a_failure_no_mapper_handles_is_a_500_error_and_leaves_nothing_in_flight(String failure) {
+    assertEquals(500, http.status("failures/" + failure));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/failures/" + failure, "500"));
+    assertEquals(1, scrape.value("http_errors_total", "path", "/failures/" + failure));
+    assertEquals(0, scrape.value("http_requests_active", "path", "/failures/" + failure));
   }
 
   @Test
