@@ -17,19 +17,35 @@ final class RouteSeries {
   final String path;
   private final String service;
   private final RedMetrics metrics;
+  /** {@code null} for a route no request enters (unmatched, or answered by the runtime). */
   private final GaugeDataPoint active;
   /** Copy-on-write: a route sees a handful of status codes, so a linear scan beats any map. */
   private volatile StatusSeries[] byStatus = new StatusSeries[0];
 
-  RouteSeries(RedMetrics metrics, String method, String path, String service) {
+  private RouteSeries(
+      RedMetrics metrics, String method, String path, String service, boolean entered) {
     this.metrics = metrics;
     this.method = method;
     this.path = path;
     this.service = service;
-    this.active = metrics.active.labelValues(method, path, service);
+    this.active = entered ? metrics.active.labelValues(method, path, service) : null;
   }
 
-  /** Counts a request as in flight. */
+  /** The series of a route that requests enter, and so are counted in flight on. */
+  static RouteSeries entered(RedMetrics metrics, String method, String path, String service) {
+    return new RouteSeries(metrics, method, path, service, true);
+  }
+
+  /**
+   * The series of a route that requests only complete on, without an in-flight gauge: unmatched
+   * requests, and those the runtime answers by itself.
+   */
+  static RouteSeries completedOnly(
+      RedMetrics metrics, String method, String path, String service) {
+    return new RouteSeries(metrics, method, path, service, false);
+  }
+
+  /** Counts a request as in flight; only on a route created by {@link #entered}. */
   void started() {
     active.inc();
   }

@@ -50,8 +50,17 @@ final class Routes {
    * @param method the request method; a route's method is known to the runtime, so it is bounded
    */
   RouteSeries series(String basePath, String template, String method) {
+    return route(basePath, template, method, true);
+  }
+
+  private RouteSeries route(String basePath, String template, String method, boolean entered) {
     String path = RouteTemplate.join(basePath, template);
-    return isExcluded(path) ? null : new RouteSeries(metrics, method, path, settings.service);
+    if (isExcluded(path)) {
+      return null;
+    }
+    return entered
+        ? RouteSeries.entered(metrics, method, path, settings.service)
+        : RouteSeries.completedOnly(metrics, method, path, settings.service);
   }
 
   /**
@@ -70,10 +79,9 @@ final class Routes {
     List<Object> key = List.of(basePath, chain, method);
     Optional<RouteSeries> series = runtimeAnswered.get(key);
     if (series == null) {
-      String template = templates.template(chain);
+      String label = MethodLabel.of(method, declaredMethods);
       series =
-          Optional.ofNullable(
-              series(basePath, template, MethodLabel.of(method, declaredMethods)));
+          Optional.ofNullable(route(basePath, templates.template(chain), label, false));
       runtimeAnswered.putIfAbsent(key, series);
     }
     return series.orElse(null);
@@ -84,7 +92,8 @@ final class Routes {
       return null;
     }
     return unmatched.computeIfAbsent(
-        MethodLabel.of(method, declaredMethods), l -> new RouteSeries(metrics, l, RouteTemplate.UNMATCHED, settings.service));
+        MethodLabel.of(method, declaredMethods),
+        label -> RouteSeries.completedOnly(metrics, label, RouteTemplate.UNMATCHED, settings.service));
   }
 
   private boolean isExcluded(String path) {

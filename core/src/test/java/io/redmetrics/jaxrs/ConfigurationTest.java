@@ -122,6 +122,7 @@ class ConfigurationTest {
   void applications_sharing_a_registry_must_agree_on_buckets() {
     PrometheusRegistry registry = new PrometheusRegistry();
     try (RunningApp first = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
+      assertEquals(200, new Http(first).status("products/1"));
       RuntimeException e =
           assertThrows(
               RuntimeException.class,

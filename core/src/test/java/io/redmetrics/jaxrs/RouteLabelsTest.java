@@ -2,6 +2,7 @@ package io.redmetrics.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
@@ -79,6 +80,7 @@ class RouteLabelsTest extends ShopTest {
     assertEquals(20, requests(scrape, "GET", "UNMATCHED", "404"));
     assertEquals(20, scrape.value("http_errors_total", "method", "GET", "path", "UNMATCHED"));
     assertFalse(scrape.text().contains("random"), scrape.text());
+    assertTrue(scrape.samples("http_requests_active", "path", "UNMATCHED").isEmpty(), scrape.text());
   }
 
   @Test
