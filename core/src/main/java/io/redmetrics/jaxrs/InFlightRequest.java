@@ -86,7 +86,7 @@ final class InFlightRequest {
     return deferredStatus;
   }
 
-  /** Whether the request has been recorded (or ignored) already. */
+  /** Whether {@link #complete(int)} has run. */
   boolean isCompleted() {
     return completed != 0;
   }

@@ -31,7 +31,8 @@ final class RequestRecorder {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      request.setProperty(InFlightRequest.PROPERTY, new InFlightRequest(System.nanoTime(), request.getMethod()));
+      InFlightRequest inFlight = new InFlightRequest(System.nanoTime(), request.getMethod());
+      request.setProperty(InFlightRequest.PROPERTY, inFlight);
     }
   }
 
@@ -68,7 +69,8 @@ final class RequestRecorder {
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
       Object property = context.getProperty(InFlightRequest.PROPERTY);
-      InFlightRequest inFlight = property instanceof InFlightRequest ? (InFlightRequest) property : null;
+      InFlightRequest inFlight =
+          property instanceof InFlightRequest ? (InFlightRequest) property : null;
       if (inFlight == null || inFlight.deferredStatus() == 0) {
         context.proceed();
         return;
