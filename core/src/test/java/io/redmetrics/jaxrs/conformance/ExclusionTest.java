@@ -1,8 +1,9 @@
-package io.redmetrics.jaxrs;
+package io.redmetrics.jaxrs.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
 import java.util.Set;

@@ -1,21 +1,21 @@
-package io.redmetrics.jaxrs;
+package io.redmetrics.jaxrs.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
 import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
-import java.net.URI;
 import java.util.List;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Settings from the builder and from configuration properties, and invalid ones. */
 class ConfigurationTest {
@@ -76,32 +76,34 @@ class ConfigurationTest {
     }
   }
 
+  /** The invalid property values every runtime must refuse at startup, and why. */
+  static final String[][] INVALID_PROPERTIES = {
+    {"redmetrics.service", "  ", "must not be empty"},
+    {"redmetrics.buckets", "0.5,0.1", "strictly increasing"},
+    {"redmetrics.buckets", "0.1,abc", "'abc' is not a number"},
+    {"redmetrics.buckets", "-1,2", "positive"},
+    {"redmetrics.buckets", "0.1,0.1", "strictly increasing"},
+    {"redmetrics.exclude", "health", "must be a path template"},
+    {"redmetrics.exclude", "/a/*/b", "must be a path template"},
+    {"redmetrics.metrics-path", "{x}", "plain path"},
+  };
+
+  static Stream<Arguments> invalidProperties() {
+    return Stream.of(INVALID_PROPERTIES).map(row -> Arguments.of((Object[]) row));
+  }
+
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "redmetrics.service|'  '|must not be empty",
-        "redmetrics.buckets|0.5,0.1|strictly increasing",
-        "redmetrics.buckets|0.1,abc|'abc' is not a number",
-        "redmetrics.buckets|-1,2|positive",
-        "redmetrics.buckets|0.1,0.1|strictly increasing",
-        "redmetrics.exclude|health|must be a path template",
-        "redmetrics.exclude|/a/*/b|must be a path template",
-        "redmetrics.metrics-path|{x}|plain path",
-      })
+  @MethodSource("invalidProperties")
   void an_invalid_property_fails_startup_naming_the_setting_and_value(
       String key, String value, String reason) {
-    ResourceConfig config =
-        new ResourceConfig(ShopApp.RESOURCES.toArray(new Class<?>[0]))
-            .property(key, value)
-            .register(RedMetricsFeature.class);
-
-    IllegalArgumentException e =
+    RuntimeException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config).shutdownNow());
-    assertTrue(e.getMessage().startsWith(key + ": "), e.getMessage());
-    assertTrue(e.getMessage().contains(reason), e.getMessage());
+            RuntimeException.class,
+            () -> RunningApp.start(ShopApp.withFeatureClass().property(key, value)).close());
+
+    String message = illegalArgument(e).getMessage();
+    assertTrue(message.startsWith(key + ": "), message);
+    assertTrue(message.contains(reason), message);
   }
 
   @Test
@@ -130,16 +132,19 @@ class ConfigurationTest {
                   RunningApp.start(
                       ShopApp.with(
                           RedMetricsFeature.builder().registry(registry).buckets(1, 2).build())));
-      assertTrue(rootMessage(e).startsWith("buckets: [1.0, 2.0]: this registry already holds"), rootMessage(e));
+      String message = illegalArgument(e).getMessage();
+      assertTrue(message.startsWith("buckets: [1.0, 2.0]: this registry already holds"), message);
     }
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (!(t instanceof IllegalArgumentException) && t.getCause() != null) {
-      t = t.getCause();
+  /** The {@link IllegalArgumentException} a runtime may have wrapped while failing to start. */
+  private static IllegalArgumentException illegalArgument(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException) {
+        return (IllegalArgumentException) t;
+      }
     }
-    return t.getMessage();
+    throw new AssertionError("no IllegalArgumentException in the chain", e);
   }
 
   private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {

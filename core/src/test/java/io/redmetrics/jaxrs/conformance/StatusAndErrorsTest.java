@@ -1,4 +1,4 @@
-package io.redmetrics.jaxrs;
+package io.redmetrics.jaxrs.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
