@@ -59,7 +59,13 @@ final class JerseyAdapter {
     }
 
     @Override
-    public String template(Object chain) {
+    public Object answeredChain(ContainerRequestContext request) {
+      return chain(request);
+    }
+
+    /** Jersey's chain already ends with the method's own template. */
+    @Override
+    public String template(Object chain, String methodTemplate) {
       List<String> outermostFirst = new ArrayList<>();
       for (Object template : (List<?>) chain) {
         outermostFirst.add(((UriTemplate) template).getTemplate());

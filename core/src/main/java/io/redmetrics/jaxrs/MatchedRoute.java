@@ -48,7 +48,8 @@ final class MatchedRoute {
   private RouteSeries bind(Binding key) {
     Optional<RouteSeries> series = bindings.get(key);
     if (series == null) {
-      String matched = key.chain == null ? template : routes.templates().template(key.chain);
+      String matched =
+          key.chain == null ? template : routes.templates().template(key.chain, template);
       series = Optional.ofNullable(routes.series(key.basePath, matched, key.method));
       Optional<RouteSeries> raced = bindings.putIfAbsent(key, series);
       series = raced == null ? series : raced;

@@ -71,7 +71,7 @@ final class Routes {
    * @param method the method the client sent
    */
   RouteSeries outsideRoute(ContainerRequestContext request, String method) {
-    Object chain = templates.chain(request);
+    Object chain = templates.answeredChain(request);
     if (chain == null) {
       return unmatched(method);
     }
@@ -81,7 +81,7 @@ final class Routes {
     if (series == null) {
       String label = MethodLabel.of(method, declaredMethods);
       series =
-          Optional.ofNullable(route(basePath, templates.template(chain), label, false));
+          Optional.ofNullable(route(basePath, templates.template(chain, ""), label, false));
       runtimeAnswered.putIfAbsent(key, series);
     }
     return series.orElse(null);

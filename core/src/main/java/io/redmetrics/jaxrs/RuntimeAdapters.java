@@ -23,7 +23,7 @@ final class RuntimeAdapters {
 
   /** The best source of matched template chains the runtime offers. */
   TemplateSource templates() {
-    return jersey ? JerseyAdapter.templates() : TemplateSource.PORTABLE;
+    return jersey ? JerseyAdapter.templates() : new LocatorChainTemplates();
   }
 
   /**
