@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Side-by-side load test of the benchmark app: bare, redmetrics, Micrometer (two ways) and the
+# OpenTelemetry Java agent, on loopback, with ratios against "bare" measured in the same run.
+# See benchmarks/README.md. Usage, from anywhere:
+#
+#   benchmarks/run.sh
+#
+# Settings (environment): VARIANTS, ROUNDS, WARMUP and DURATION (seconds per wrk run),
+# THREADS and CONNECTIONS (wrk -t/-c), JVM_OPTS (the same for every server), SKIP_BUILD=1.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$HERE")"
+
+VARIANTS="${VARIANTS:-bare redmetrics micrometer micrometer-hist otel}"
+ROUNDS="${ROUNDS:-3}"
+WARMUP="${WARMUP:-15}"
+DURATION="${DURATION:-20}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+JVM_OPTS="${JVM_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+# Every setting is bounded, so the run always ends.
+in_range() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 && $2 <= $4 )) || die "$1=$2: want $3..$4"; }
+in_range ROUNDS "$ROUNDS" 1 20
+in_range WARMUP "$WARMUP" 0 600
+in_range DURATION "$DURATION" 1 600
+in_range THREADS "$THREADS" 1 64
+in_range CONNECTIONS "$CONNECTIONS" 1 1024
+for v in $VARIANTS; do
+  case "$v" in bare|redmetrics|micrometer|micrometer-hist|otel) ;; *) die "unknown variant $v" ;; esac
+done
+[[ " $VARIANTS " == *" bare "* ]] || die "VARIANTS must include bare, the baseline"
+
+# ---- build and tools ------------------------------------------------------------------------
+
+if [[ "$SKIP_BUILD" != 1 ]]; then
+  echo "== building (mvn -Pbench -pl benchmarks -am package)"
+  (cd "$ROOT" && mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
+fi
+CP="$HERE/target/classes:$HERE/target/lib/*"
+AGENT="$HERE/target/agent/opentelemetry-javaagent.jar"
+[[ -d "$HERE/target/lib" && -f "$AGENT" ]] || die "not built: run without SKIP_BUILD=1"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "== installing wrk"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+command -v curl >/dev/null 2>&1 || die "curl is needed"
+
+OUT="$HERE/target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.tsv"
+printf 'round\tvariant\trps\tp50_ms\tp99_ms\trequests\trecorded\n' >"$RESULTS"
+FAILURES=0
+
+# ---- servers --------------------------------------------------------------------------------
+
+SERVER_PID=""
+
+stop_server() {
+  [[ -n "$SERVER_PID" ]] || return 0
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+# A loopback port nobody listens on (a refused connection); bounded tries.
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  die "no free loopback port found"
+}
+
+# start_server VARIANT PORT METRICS_PORT LOG: the same JVM flags for all; otel adds the agent.
+start_server() {
+  local variant="$1" port="$2" metrics_port="$3" log="$4" agent=()
+  if [[ "$variant" == otel ]]; then
+    # Traces and logs are dropped (no exporter); metrics are served by the agent's own
+    # Prometheus exporter on a second loopback port, so that the run can check them.
+    agent=(-javaagent:"$AGENT" -Dotel.service.name=bench
+      -Dotel.traces.exporter=none -Dotel.logs.exporter=none
+      -Dotel.metrics.exporter=prometheus
+      -Dotel.exporter.prometheus.host=127.0.0.1 -Dotel.exporter.prometheus.port="$metrics_port")
+  fi
+  # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+  java $JVM_OPTS "${agent[@]}" -cp "$CP" io.redmetrics.bench.BenchServer "$variant" "$port" \
+    >"$log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do   # 60 s at most; the agent takes ~10 s to start here
+    curl -fs -o /dev/null "http://127.0.0.1:$port/products/0" && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || die "server $variant died, see $log"
+    sleep 0.1
+  done
+  die "server $variant did not answer within 60 s, see $log"
+}
+
+# ---- load -----------------------------------------------------------------------------------
+
+# load PORT SECONDS LOG: runs wrk, keeps its report, prints its RESULT line.
+load() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$HERE/wrk/mix.lua" \
+    "http://127.0.0.1:$1" >"$3" 2>&1 || die "wrk failed, see $3"
+  grep '^RESULT ' "$3" || die "no RESULT line in $3"
+}
+
+field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
+
+# ---- what each variant recorded -------------------------------------------------------------
+
+# Sums the samples of one metric in a Prometheus text scrape (stdin), for the lines matching a
+# regular expression; prints nothing when no line matches.
+sum_samples() { awk -v re="$1" '$0 ~ re { s += $NF; n++ } END { if (n) printf "%d\n", s }'; }
+
+ROUTE='(/products/\{id\}|/orders/\{orderId\}/lines/\{lineId\})'
+
+# recorded VARIANT PORT METRICS_PORT: how many requests of the load the variant counted.
+recorded() {
+  local scrape
+  case "$1" in
+    bare)
+      echo "-"
+      ;;
+    redmetrics)
+      scrape="$(curl -fsS "http://127.0.0.1:$2/metrics")"
+      local active
+      active="$(sum_samples '^http_requests_active\{' <<<"$scrape")"
+      [[ "${active:-0}" == 0 ]] || { echo "in-flight gauge is $active after the load" >&2; return 1; }
+      if grep '^http_requests_total{' <<<"$scrape" | grep -Ev "path=\"$ROUTE\"" >&2; then
+        echo "series other than the two templates" >&2
+        return 1
+      fi
+      sum_samples "^http_requests_total\\{.*path=\"$ROUTE\"" <<<"$scrape"
+      ;;
+    micrometer|micrometer-hist)
+      scrape="$(curl -fsS "http://127.0.0.1:$2/metrics")"
+      sum_samples "^http_server_requests_seconds_count\\{.*uri=\"$ROUTE\"" <<<"$scrape"
+      ;;
+    otel)
+      # The agent's metric has no http.route here (see README), so all server requests count.
+      scrape="$(curl -fsS "http://127.0.0.1:$3/metrics")"
+      sum_samples '^http_server_request_duration_seconds_count\{' <<<"$scrape"
+      ;;
+  esac
+}
+
+# ---- the run --------------------------------------------------------------------------------
+
+read -r -a ALL <<<"$VARIANTS"
+COUNT=${#ALL[@]}
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "== variants: $VARIANTS; $ROUNDS rounds of ${WARMUP}s warmup + ${DURATION}s measured each"
+echo "== wrk -t$THREADS -c$CONNECTIONS, JVM: $JVM_OPTS; results in $OUT"
+if REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"; then
+  [[ -z "$(git -C "$ROOT" status --porcelain -- core 2>/dev/null)" ]] || REV="$REV, core/ modified"
+  echo "== redmetrics-jaxrs from the work tree at $REV"
+fi
+
+for round in $(seq 1 "$ROUNDS"); do
+  # Round-robin, rotated each round, so that no variant always runs first or last.
+  for i in $(seq 0 $((COUNT - 1))); do
+    variant="${ALL[$(((i + round - 1) % COUNT))]}"
+    tag="$variant-r$round"
+    port="$(free_port)"
+    metrics_port="$(free_port)"
+    [[ "$metrics_port" != "$port" ]] || metrics_port=$((port + 1))
+    start_server "$variant" "$port" "$metrics_port" "$OUT/server-$tag.log"
+    warm="RESULT requests=0"
+    if ((WARMUP > 0)); then
+      warm="$(load "$port" "$WARMUP" "$OUT/wrk-$tag-warmup.txt")"
+    fi
+    result="$(load "$port" "$DURATION" "$OUT/wrk-$tag.txt")"
+    sleep 1   # let the last in-flight requests finish being recorded
+    count="$(recorded "$variant" "$port" "$metrics_port")" || count=""
+    stop_server
+
+    requests="$(field "$result" requests)"
+    errors="$(field "$result" errors)"
+    rps="$(awk -v n="$requests" -v us="$(field "$result" duration_us)" 'BEGIN { printf "%.1f", n / (us / 1e6) }')"
+    p50="$(awk -v us="$(field "$result" p50_us)" 'BEGIN { printf "%.3f", us / 1000 }')"
+    p99="$(awk -v us="$(field "$result" p99_us)" 'BEGIN { printf "%.3f", us / 1000 }')"
+    # Sent by this run: the readiness probe, the warmup and the measured load. A request still
+    # in flight when wrk stops is recorded by the server but not counted by wrk: at most
+    # CONNECTIONS per wrk run.
+    sent=$((1 + $(field "$warm" requests) + requests))
+    check="ok"
+    if [[ "$errors" != 0 ]]; then
+      check="FAILED: $errors wrk errors (non-2xx, timeouts, socket errors)"
+    elif [[ "$variant" != bare ]]; then
+      if [[ -z "$count" ]]; then
+        check="FAILED: no request recorded"
+      elif ((count < sent || count > sent + 2 * CONNECTIONS)); then
+        check="FAILED: recorded $count, sent $sent"
+      fi
+    fi
+    [[ "$check" == ok ]] || FAILURES=$((FAILURES + 1))
+    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" "$requests" \
+      "${count:--}" >>"$RESULTS"
+    printf '   round %d %-16s %9s req/s  p50 %7s ms  p99 %8s ms  sent %8d  recorded %8s  %s\n' \
+      "$round" "$variant" "$rps" "$p50" "$p99" "$sent" "${count:--}" "$check"
+  done
+done
+
+echo
+java -cp "$HERE/target/classes" io.redmetrics.bench.BenchReport "$RESULTS" | tee "$OUT/table.md"
+echo
+echo "Medians over $ROUNDS rounds, [smallest–largest round]; each ratio is taken within a round."
+echo "Raw wrk reports, server logs and results.tsv: $OUT"
+if ((FAILURES > 0)); then
+  echo "run.sh: $FAILURES measurement(s) FAILED their check, see above" >&2
+  exit 1
+fi
