@@ -55,7 +55,7 @@ command -v curl >/dev/null 2>&1 || die "curl is needed"
 OUT="$HERE/target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"
-printf 'round\tvariant\trps\tp50_ms\tp99_ms\trequests\trecorded\n' >"$RESULTS"
+printf 'round\tvariant\trps\tp50_ms\tp99_ms\trequests\trecorded\tothers_cpu_pct\n' >"$RESULTS"
 FAILURES=0
 
 # ---- servers --------------------------------------------------------------------------------
@@ -113,14 +113,36 @@ start_server() {
 
 # ---- load -----------------------------------------------------------------------------------
 
-# load PORT SECONDS LOG: runs wrk, keeps its report, prints its RESULT line.
+# load PORT SECONDS LOG: runs wrk, keeps its report, prints its RESULT line with the CPU
+# seconds wrk used (its shell's children's times) appended as wrk_cpu_ms.
 load() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$HERE/wrk/mix.lua" \
     "http://127.0.0.1:$1" >"$3" 2>&1 || die "wrk failed, see $3"
-  grep '^RESULT ' "$3" || die "no RESULT line in $3"
+  local line cpu
+  line="$(grep '^RESULT ' "$3")" || die "no RESULT line in $3"
+  times >"$3.times"   # no pipe: a forked child would not see wrk's times
+  cpu="$(tail -1 "$3.times" | awk '{ t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] } printf "%d", t * 1000 }')"
+  rm -f "$3.times"
+  echo "$line wrk_cpu_ms=$cpu"
 }
 
 field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
+
+# Noise: CPU time used on the machine by anything but this server and wrk, in % of all cores,
+# from /proc/stat (steal included) and the server's /proc/PID/stat.
+TICK="$(getconf CLK_TCK)"
+cpu_snapshot() {
+  awk '/^cpu / { busy = 0; for (i = 2; i <= 9; i++) if (i != 5 && i != 6) busy += $i;
+                 printf "%d %d ", busy, busy + $5 + $6 }' /proc/stat
+  awk '{ printf "%d\n", $14 + $15 }' "/proc/$SERVER_PID/stat"
+}
+# others_percent "BEFORE" "AFTER" WRK_CPU_MS
+others_percent() {
+  awk -v b="$1" -v a="$2" -v wrk="$3" -v tick="$TICK" 'BEGIN {
+    split(b, x, " "); split(a, y, " ");
+    others = (y[1] - x[1]) - (y[3] - x[3]) - wrk / 1000 * tick;
+    printf "%.0f", (others < 0 ? 0 : others) * 100 / (y[2] - x[2]) }'
+}
 
 # ---- what each variant recorded -------------------------------------------------------------
 
@@ -185,7 +207,9 @@ for round in $(seq 1 "$ROUNDS"); do
     if ((WARMUP > 0)); then
       warm="$(load "$port" "$WARMUP" "$OUT/wrk-$tag-warmup.txt")"
     fi
+    before="$(cpu_snapshot)"
     result="$(load "$port" "$DURATION" "$OUT/wrk-$tag.txt")"
+    others="$(others_percent "$before" "$(cpu_snapshot)" "$(field "$result" wrk_cpu_ms)")"
     sleep 1   # let the last in-flight requests finish being recorded
     count="$(recorded "$variant" "$port" "$metrics_port")" || count=""
     stop_server
@@ -210,10 +234,10 @@ for round in $(seq 1 "$ROUNDS"); do
       fi
     fi
     [[ "$check" == ok ]] || FAILURES=$((FAILURES + 1))
-    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" "$requests" \
-      "${count:--}" >>"$RESULTS"
-    printf '   round %d %-16s %9s req/s  p50 %7s ms  p99 %8s ms  sent %8d  recorded %8s  %s\n' \
-      "$round" "$variant" "$rps" "$p50" "$p99" "$sent" "${count:--}" "$check"
+    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" \
+      "$requests" "${count:--}" "$others" >>"$RESULTS"
+    printf '   round %d %-15s %8s req/s  p50 %6s ms  p99 %7s ms  others %3s%% CPU  sent %7d  recorded %7s  %s\n' \
+      "$round" "$variant" "$rps" "$p50" "$p99" "$others" "$sent" "${count:--}" "$check"
   done
 done
 

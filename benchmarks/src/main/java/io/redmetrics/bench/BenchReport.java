@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
  * Prints the Markdown table of a run from the results file that run.sh writes.
  *
  * <p>Input: a tab-separated file with a header line and the columns {@code round variant rps
- * p50_ms p99_ms}; the baseline is the variant named {@code bare}. Each ratio is taken within a
+ * p50_ms p99_ms requests recorded others_cpu_pct} (the last three optional); the baseline is the
+ * variant named {@code bare}. Each ratio is taken within a
  * round (the variants of a round ran back to back), then the median over the rounds is shown with
  * the smallest and largest round in brackets.
  */
@@ -24,7 +25,7 @@ public final class BenchReport {
   private static final String BASELINE = "bare";
 
   /** One measured round of one variant. */
-  record Row(int round, String variant, double rps, double p50, double p99) {}
+  record Row(int round, String variant, double rps, double p50, double p99, double others) {}
 
   private BenchReport() {}
 
@@ -55,7 +56,8 @@ public final class BenchReport {
               f[1],
               Double.parseDouble(f[2]),
               Double.parseDouble(f[3]),
-              Double.parseDouble(f[4])));
+              Double.parseDouble(f[4]),
+              f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN));
     }
     return rows;
   }
@@ -71,8 +73,9 @@ public final class BenchReport {
       baseline.put(row.round(), row);
     }
     StringBuilder out = new StringBuilder();
-    out.append("| variant | req/s | req/s vs bare | p50 ms | p50 vs bare | p99 ms | p99 vs bare |\n");
-    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.append("| variant | req/s | req/s vs bare | p50 ms | p50 vs bare | p99 ms | p99 vs bare");
+    out.append(" | others' CPU % |\n");
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Map.Entry<String, List<Row>> entry : byVariant.entrySet()) {
       List<Row> own = entry.getValue();
       if (own.isEmpty()) {
@@ -82,6 +85,8 @@ public final class BenchReport {
       appendMeasure(out, own, baseline, Row::rps, "%.0f");
       appendMeasure(out, own, baseline, Row::p50, "%.2f");
       appendMeasure(out, own, baseline, Row::p99, "%.2f");
+      double[] others = own.stream().mapToDouble(Row::others).sorted().toArray();
+      out.append(" | ").append(Double.isNaN(others[0]) ? "n/a" : summary(others, "%.0f"));
       out.append(" |\n");
     }
     return out.toString();
@@ -96,7 +101,8 @@ public final class BenchReport {
       String format) {
     double[] values = rows.stream().mapToDouble(measure).sorted().toArray();
     out.append(" | ").append(summary(values, format));
-    out.append(" | ").append(ratios(rows, baseline, measure));
+    boolean isBaseline = rows.get(0).variant().equals(BASELINE);
+    out.append(" | ").append(isBaseline ? "1" : ratios(rows, baseline, measure));
   }
 
   /** The median of the per-round ratios to the baseline, with [min–max]. */
