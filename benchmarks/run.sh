@@ -75,12 +75,15 @@ stop_server() {
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
-# A loopback port nobody listens on (a refused connection); bounded tries.
+# A loopback port no socket uses, below the kernel's ephemeral range (where wrk's own client
+# ports and their TIME_WAIT leftovers live); bounded tries.
+EPHEMERAL_LOW="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+((EPHEMERAL_LOW > 11000)) || die "ephemeral ports start at $EPHEMERAL_LOW: no room below for the servers"
 free_port() {
   local port
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    port=$((10000 + RANDOM % (EPHEMERAL_LOW - 10000)))
+    if [[ -z "$(ss -Htan "( sport = :$port )" 2>/dev/null)" ]] && [[ "$port" != "${1:-}" ]]; then
       echo "$port"
       return 0
     fi
@@ -104,7 +107,13 @@ start_server() {
     >"$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do   # 60 s at most; the agent takes ~10 s to start here
-    curl -fs -o /dev/null "http://127.0.0.1:$port/products/0" && return 0
+    if curl -fs -o /dev/null "http://127.0.0.1:$port/products/0"; then
+      # The agent logs and carries on without instrumenting when it cannot start (a taken
+      # port, a bad setting): measuring that would be measuring "bare".
+      [[ "$variant" != otel ]] || curl -fs -o /dev/null "http://127.0.0.1:$metrics_port/metrics" \
+        || die "the OpenTelemetry agent serves no metrics on $metrics_port, see $log"
+      return 0
+    fi
     kill -0 "$SERVER_PID" 2>/dev/null || die "server $variant died, see $log"
     sleep 0.1
   done
@@ -200,8 +209,7 @@ for round in $(seq 1 "$ROUNDS"); do
     variant="${ALL[$(((i + round - 1) % COUNT))]}"
     tag="$variant-r$round"
     port="$(free_port)"
-    metrics_port="$(free_port)"
-    [[ "$metrics_port" != "$port" ]] || metrics_port=$((port + 1))
+    metrics_port="$(free_port "$port")"
     start_server "$variant" "$port" "$metrics_port" "$OUT/server-$tag.log"
     warm="RESULT requests=0"
     if ((WARMUP > 0)); then
