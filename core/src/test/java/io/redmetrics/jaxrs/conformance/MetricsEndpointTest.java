@@ -11,6 +11,7 @@ import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
+import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -36,7 +37,9 @@ class MetricsEndpointTest extends ShopTest {
 
     HttpResponse<byte[]> response = http.get("metrics");
     assertEquals(200, response.statusCode());
-    assertEquals("text/plain; version=0.0.4; charset=utf-8", header(response, "Content-Type"));
+    assertEquals(
+        MediaType.valueOf("text/plain; version=0.0.4; charset=utf-8"),
+        MediaType.valueOf(header(response, "Content-Type")));
     assertTrue(text(response).contains("# TYPE http_requests_total counter"), text(response));
     assertFalse(text(response).contains("# EOF"));
   }

@@ -77,7 +77,7 @@ class StatusAndErrorsTest extends ShopTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"checked", "error", "in-filter"})
+  @ValueSource(strings = {"checked", "error"})
   void a_failure_no_mapper_handles_is_a_500_error_and_leaves_nothing_in_flight(String failure) {
     assertEquals(500, http.status("failures/" + failure));
 
