@@ -13,9 +13,9 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 
 VARIANTS="${VARIANTS:-bare redmetrics micrometer micrometer-hist otel}"
-ROUNDS="${ROUNDS:-3}"
-WARMUP="${WARMUP:-15}"
-DURATION="${DURATION:-20}"
+ROUNDS="${ROUNDS:-5}"
+WARMUP="${WARMUP:-10}"
+DURATION="${DURATION:-15}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 JVM_OPTS="${JVM_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
@@ -55,7 +55,8 @@ command -v curl >/dev/null 2>&1 || die "curl is needed"
 OUT="$HERE/target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"
-printf 'round\tvariant\trps\tp50_ms\tp99_ms\trequests\trecorded\tothers_cpu_pct\n' >"$RESULTS"
+printf 'round\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_per_req\tothers_cpu_pct\trequests\trecorded\n' \
+  >"$RESULTS"
 FAILURES=0
 
 # ---- servers --------------------------------------------------------------------------------
@@ -137,8 +138,9 @@ load() {
 
 field() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; }
 
-# Noise: CPU time used on the machine by anything but this server and wrk, in % of all cores,
-# from /proc/stat (steal included) and the server's /proc/PID/stat.
+# CPU accounting from /proc/stat (steal included) and the server's /proc/PID/stat: the server's
+# CPU time per request (its cost, the least noisy figure here), and the noise: CPU time used on
+# the machine by anything but this server and wrk, in % of all cores.
 TICK="$(getconf CLK_TCK)"
 cpu_snapshot() {
   awk '/^cpu / { busy = 0; for (i = 2; i <= 9; i++) if (i != 5 && i != 6) busy += $i;
@@ -151,6 +153,11 @@ others_percent() {
     split(b, x, " "); split(a, y, " ");
     others = (y[1] - x[1]) - (y[3] - x[3]) - wrk / 1000 * tick;
     printf "%.0f", (others < 0 ? 0 : others) * 100 / (y[2] - x[2]) }'
+}
+# server_us_per_request "BEFORE" "AFTER" REQUESTS
+server_us_per_request() {
+  awk -v b="$1" -v a="$2" -v n="$3" -v tick="$TICK" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); printf "%.1f", (y[3] - x[3]) / tick * 1e6 / n }'
 }
 
 # ---- what each variant recorded -------------------------------------------------------------
@@ -217,12 +224,14 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
     before="$(cpu_snapshot)"
     result="$(load "$port" "$DURATION" "$OUT/wrk-$tag.txt")"
-    others="$(others_percent "$before" "$(cpu_snapshot)" "$(field "$result" wrk_cpu_ms)")"
+    after="$(cpu_snapshot)"
+    others="$(others_percent "$before" "$after" "$(field "$result" wrk_cpu_ms)")"
     sleep 1   # let the last in-flight requests finish being recorded
     count="$(recorded "$variant" "$port" "$metrics_port")" || count=""
     stop_server
 
     requests="$(field "$result" requests)"
+    cpu="$(server_us_per_request "$before" "$after" "$requests")"
     errors="$(field "$result" errors)"
     rps="$(awk -v n="$requests" -v us="$(field "$result" duration_us)" 'BEGIN { printf "%.1f", n / (us / 1e6) }')"
     p50="$(awk -v us="$(field "$result" p50_us)" 'BEGIN { printf "%.3f", us / 1000 }')"
@@ -242,10 +251,10 @@ for round in $(seq 1 "$ROUNDS"); do
       fi
     fi
     [[ "$check" == ok ]] || FAILURES=$((FAILURES + 1))
-    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" \
-      "$requests" "${count:--}" "$others" >>"$RESULTS"
-    printf '   round %d %-15s %8s req/s  p50 %6s ms  p99 %7s ms  others %3s%% CPU  sent %7d  recorded %7s  %s\n' \
-      "$round" "$variant" "$rps" "$p50" "$p99" "$others" "$sent" "${count:--}" "$check"
+    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" \
+      "$cpu" "$others" "$requests" "${count:--}" >>"$RESULTS"
+    printf '   round %d %-15s %8s req/s  p50 %6s ms  p99 %7s ms  %5s CPU-µs/req  others %3s%% CPU  sent %7d  recorded %7s  %s\n' \
+      "$round" "$variant" "$rps" "$p50" "$p99" "$cpu" "$others" "$sent" "${count:--}" "$check"
   done
 done
 

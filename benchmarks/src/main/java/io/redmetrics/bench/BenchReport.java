@@ -5,27 +5,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Prints the Markdown table of a run from the results file that run.sh writes.
  *
- * <p>Input: a tab-separated file with a header line and the columns {@code round variant rps
- * p50_ms p99_ms requests recorded others_cpu_pct} (the last three optional); the baseline is the
- * variant named {@code bare}. Each ratio is taken within a
- * round (the variants of a round ran back to back), then the median over the rounds is shown with
- * the smallest and largest round in brackets.
+ * <p>Input: a tab-separated file whose header names the columns; {@code round} and {@code
+ * variant} are required, and each of {@code rps}, {@code p50_ms}, {@code p99_ms}, {@code
+ * cpu_us_per_req} and {@code others_cpu_pct} that is present becomes a column of the table. The
+ * baseline is the variant named {@code bare}. Each cell is the median over the rounds with the
+ * smallest and largest round in brackets; each ratio is taken within a round (the variants of a
+ * round ran back to back), then summarised the same way.
  */
 public final class BenchReport {
 
   private static final String BASELINE = "bare";
 
+  /** A column of the table: a column of the results file, shown with or without ratios. */
+  private record Measure(String column, String title, String format, boolean ratio) {}
+
+  private static final List<Measure> MEASURES =
+      List.of(
+          new Measure("rps", "req/s", "%.0f", true),
+          new Measure("p50_ms", "p50 ms", "%.2f", true),
+          new Measure("p99_ms", "p99 ms", "%.1f", true),
+          new Measure("cpu_us_per_req", "server CPU µs/req", "%.0f", true),
+          new Measure("others_cpu_pct", "others' CPU %", "%.0f", false));
+
   /** One measured round of one variant. */
-  record Row(int round, String variant, double rps, double p50, double p99, double others) {}
+  record Row(int round, String variant, Map<String, Double> values) {}
 
   private BenchReport() {}
 
@@ -40,53 +52,68 @@ public final class BenchReport {
       System.err.println("usage: BenchReport <results.tsv>");
       System.exit(2);
     }
-    System.out.print(table(parse(Files.readAllLines(Path.of(args[0])))));
+    List<String> lines = Files.readAllLines(Path.of(args[0]));
+    System.out.print(table(parse(lines), List.of(lines.get(0).split("\t"))));
   }
 
   static List<Row> parse(List<String> lines) {
+    String[] header = lines.get(0).split("\t");
     List<Row> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = line.split("\t");
-      rows.add(
-          new Row(
-              Integer.parseInt(f[0]),
-              f[1],
-              Double.parseDouble(f[2]),
-              Double.parseDouble(f[3]),
-              Double.parseDouble(f[4]),
-              f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN));
+      String[] fields = line.split("\t");
+      Map<String, String> byName = new HashMap<>();
+      for (int i = 0; i < header.length && i < fields.length; i++) {
+        byName.put(header[i], fields[i]);
+      }
+      Map<String, Double> values = new HashMap<>();
+      for (Measure measure : MEASURES) {
+        String value = byName.get(measure.column());
+        if (value != null && !value.equals("-")) {
+          values.put(measure.column(), Double.parseDouble(value));
+        }
+      }
+      rows.add(new Row(Integer.parseInt(byName.get("round")), byName.get("variant"), values));
     }
     return rows;
   }
 
-  static String table(List<Row> rows) {
+  static String table(List<Row> rows, List<String> columns) {
     Map<String, List<Row>> byVariant = new LinkedHashMap<>();
     byVariant.put(BASELINE, new ArrayList<>());
     for (Row row : rows) {
       byVariant.computeIfAbsent(row.variant(), v -> new ArrayList<>()).add(row);
     }
-    Map<Integer, Row> baseline = new LinkedHashMap<>();
+    Map<Integer, Row> baseline = new HashMap<>();
     for (Row row : byVariant.get(BASELINE)) {
       baseline.put(row.round(), row);
     }
+    List<Measure> shown = new ArrayList<>();
+    StringBuilder title = new StringBuilder("| variant");
+    StringBuilder rule = new StringBuilder("| ---");
+    for (Measure measure : MEASURES) {
+      if (columns.contains(measure.column())) {
+        shown.add(measure);
+        title.append(" | ").append(measure.title());
+        rule.append(" | ---:");
+        if (measure.ratio()) {
+          title.append(" | vs bare");
+          rule.append(" | ---:");
+        }
+      }
+    }
     StringBuilder out = new StringBuilder();
-    out.append("| variant | req/s | req/s vs bare | p50 ms | p50 vs bare | p99 ms | p99 vs bare");
-    out.append(" | others' CPU % |\n");
-    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.append(title).append(" |\n").append(rule).append(" |\n");
     for (Map.Entry<String, List<Row>> entry : byVariant.entrySet()) {
-      List<Row> own = entry.getValue();
-      if (own.isEmpty()) {
+      if (entry.getValue().isEmpty()) {
         continue;
       }
       out.append("| ").append(entry.getKey());
-      appendMeasure(out, own, baseline, Row::rps, "%.0f");
-      appendMeasure(out, own, baseline, Row::p50, "%.2f");
-      appendMeasure(out, own, baseline, Row::p99, "%.2f");
-      double[] others = own.stream().mapToDouble(Row::others).sorted().toArray();
-      out.append(" | ").append(Double.isNaN(others[0]) ? "n/a" : summary(others, "%.0f"));
+      for (Measure measure : shown) {
+        appendMeasure(out, entry.getValue(), baseline, measure);
+      }
       out.append(" |\n");
     }
     return out.toString();
@@ -94,31 +121,39 @@ public final class BenchReport {
 
   /** Appends the median of a measure with [min–max], then its ratios to the baseline. */
   private static void appendMeasure(
-      StringBuilder out,
-      List<Row> rows,
-      Map<Integer, Row> baseline,
-      ToDoubleFunction<Row> measure,
-      String format) {
-    double[] values = rows.stream().mapToDouble(measure).sorted().toArray();
-    out.append(" | ").append(summary(values, format));
-    boolean isBaseline = rows.get(0).variant().equals(BASELINE);
-    out.append(" | ").append(isBaseline ? "1" : ratios(rows, baseline, measure));
-  }
-
-  /** The median of the per-round ratios to the baseline, with [min–max]. */
-  private static String ratios(
-      List<Row> rows, Map<Integer, Row> baseline, ToDoubleFunction<Row> measure) {
+      StringBuilder out, List<Row> rows, Map<Integer, Row> baseline, Measure measure) {
+    String column = measure.column();
     double[] values =
         rows.stream()
-            .filter(row -> baseline.containsKey(row.round()))
-            .mapToDouble(
-                row -> measure.applyAsDouble(row) / measure.applyAsDouble(baseline.get(row.round())))
-            .sorted()
+            .filter(row -> row.values().containsKey(column))
+            .mapToDouble(row -> row.values().get(column))
             .toArray();
-    return values.length == 0 ? "n/a" : summary(values, "%.2f");
+    out.append(" | ").append(summary(values, measure.format()));
+    if (!measure.ratio()) {
+      return;
+    }
+    if (rows.get(0).variant().equals(BASELINE)) {
+      out.append(" | 1");
+      return;
+    }
+    double[] ratios =
+        rows.stream()
+            .filter(row -> row.values().containsKey(column))
+            .filter(row -> baseline.containsKey(row.round()))
+            .filter(row -> baseline.get(row.round()).values().containsKey(column))
+            .mapToDouble(
+                row -> row.values().get(column) / baseline.get(row.round()).values().get(column))
+            .toArray();
+    out.append(" | ").append(summary(ratios, "%.2f"));
   }
 
-  private static String summary(double[] sorted, String format) {
+  /** The median, then [min–max] when there are several values; "n/a" when there are none. */
+  static String summary(double[] values, String format) {
+    if (values.length == 0) {
+      return "n/a";
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
     String median = String.format(Locale.ROOT, format, median(sorted));
     if (sorted.length == 1) {
       return median;
@@ -128,9 +163,7 @@ public final class BenchReport {
             Locale.ROOT, " [" + format + "–" + format + "]", sorted[0], sorted[sorted.length - 1]);
   }
 
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+  static double median(double[] sorted) {
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
