@@ -1,0 +1,26 @@
+package io.redmetrics.example.liberty;
+
+/**
+ * The shop's state, one per deployed application: its catalog and its orders, in memory.
+ *
+ * <p>The resources are plain per-request classes with no-argument constructors, so that the same
+ * classes work whether the runtime discovers them or the application lists them, without a
+ * dependency injection container; they read the state from here.
+ */
+final class Shop {
+
+  private static final Catalog CATALOG = Catalog.withSampleProducts();
+  private static final OrderBook ORDERS = OrderBook.withSampleOrder();
+
+  private Shop() {}
+
+  /** Returns the catalog. */
+  static Catalog catalog() {
+    return CATALOG;
+  }
+
+  /** Returns the orders. */
+  static OrderBook orders() {
+    return ORDERS;
+  }
+}
