@@ -26,7 +26,9 @@ final class LocatorChainTemplates implements TemplateSource {
     }
     Class<?>[] classes = new Class<?>[matched.size()];
     for (int i = 0; i < classes.length; i++) {
-      classes[i] = matched.get(i).getClass();
+      Object resource = matched.get(i);
+      // CXF 4.1 lists the classes rather than the instances.
+      classes[i] = resource instanceof Class ? (Class<?>) resource : resource.getClass();
     }
     return Arrays.asList(classes);
   }

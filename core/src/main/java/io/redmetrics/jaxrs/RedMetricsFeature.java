@@ -109,7 +109,7 @@ public final class RedMetricsFeature implements Feature {
     Routes routes = new Routes(settings, metrics, runtime.templates());
 
     context.property(INSTALLED, Boolean.TRUE);
-    runtime.registerStart(context, routes);
+    runtime.registerHooks(context, routes);
     context.register(new RequestRecorder.End(routes));
     context.register(new RouteBinder(routes));
     if (!settings.metricsPath.isEmpty()) {

@@ -10,32 +10,39 @@ import jakarta.ws.rs.core.FeatureContext;
 final class RuntimeAdapters {
 
   private final boolean jersey;
+  private final boolean cxf;
 
-  private RuntimeAdapters(boolean jersey) {
-    this.jersey = jersey;
+  private RuntimeAdapters(String configurationClass) {
+    this.jersey = configurationClass.startsWith("org.glassfish.jersey.");
+    this.cxf = configurationClass.startsWith("org.apache.cxf.");
   }
 
   /** Detects the runtime from the implementation class of its configuration. */
   static RuntimeAdapters detect(FeatureContext context) {
-    String implementation = context.getConfiguration().getClass().getName();
-    return new RuntimeAdapters(implementation.startsWith("org.glassfish.jersey."));
+    return new RuntimeAdapters(context.getConfiguration().getClass().getName());
   }
 
   /** The best source of matched template chains the runtime offers. */
   TemplateSource templates() {
-    return jersey ? JerseyAdapter.templates() : new LocatorChainTemplates();
+    if (jersey) {
+      return JerseyAdapter.templates();
+    }
+    return cxf ? CxfAdapter.templates() : new LocatorChainTemplates();
   }
 
   /**
-   * Registers what starts the clock of each request: the runtime's earliest hook, which also
-   * records the requests that response filters never see, or else the portable pre-matching
-   * filter.
+   * Registers what starts the clock of each request (the runtime's earliest hook, or else the
+   * portable pre-matching filter), and the runtime's hooks for the requests that response filters
+   * never see.
    */
-  void registerStart(FeatureContext context, Routes routes) {
+  void registerHooks(FeatureContext context, Routes routes) {
     if (jersey) {
       JerseyAdapter.registerEvents(context, routes);
     } else {
       context.register(new RequestRecorder.Start());
+    }
+    if (cxf) {
+      CxfAdapter.registerFaultHook(context, routes);
     }
   }
 }

@@ -3,10 +3,15 @@ package io.redmetrics.jaxrs.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redmetrics.jaxrs.fixtures.FailuresResource;
+import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
+import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,21 +93,28 @@ class StatusAndErrorsTest extends ShopTest {
   }
 
   @Test
-  void the_client_receives_the_same_response_for_an_unmapped_exception_as_without_the_library()
-      throws Exception {
+  void the_client_receives_the_same_response_for_an_unmapped_exception_as_without_the_library() {
     HttpResponse<byte[]> instrumented = http.get("failures/unmapped");
 
-    try (var plain =
-        io.redmetrics.jaxrs.support.RunningApp.start(
-            new jakarta.ws.rs.core.Application() {
-              @Override
-              public java.util.Set<Class<?>> getClasses() {
-                return java.util.Set.of(io.redmetrics.jaxrs.fixtures.FailuresResource.class);
-              }
-            })) {
-      HttpResponse<byte[]> bare = new io.redmetrics.jaxrs.support.Http(plain).get("failures/unmapped");
-      assertEquals(bare.statusCode(), instrumented.statusCode());
-      assertEquals(new String(bare.body(), StandardCharsets.UTF_8), new String(instrumented.body(), StandardCharsets.UTF_8));
+    try (RunningApp bare = RunningApp.start(new FailuresOnly())) {
+      HttpResponse<byte[]> plain = new Http(bare).get("failures/unmapped");
+      assertEquals(plain.statusCode(), instrumented.statusCode());
+      // An error page may show the request URI, whose port differs between the two servers.
+      assertEquals(
+          body(plain).replace(bare.base().getAuthority(), "HOST"),
+          body(instrumented).replace(app.base().getAuthority(), "HOST"));
+    }
+  }
+
+  private static String body(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  /** The failing resource without the library. */
+  public static final class FailuresOnly extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+      return Set.of(FailuresResource.class);
     }
   }
 }
