@@ -18,9 +18,10 @@ class ActiveRequestsIT {
   @Test
   void a_request_in_flight_is_counted_until_it_completes() throws Exception {
     CompletableFuture<HttpResponse<String>> slow =
-        CompletableFuture.supplyAsync(() -> shop.get("slow?ms=1000"));
+        CompletableFuture.supplyAsync(() -> shop.get("slow?ms=3000"));
 
-    // Scrape while the slow request is in flight; it holds its thread for a second.
+    // Scrape while the slow request is in flight; it holds its thread for three seconds, long
+    // enough for a loaded machine to scrape it at least once.
     boolean seen = false;
     Scrape during = shop.scrape();
     while (!seen && !slow.isDone()) {
