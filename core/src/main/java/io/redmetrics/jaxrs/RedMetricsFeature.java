@@ -32,9 +32,11 @@ import java.util.Objects;
  *
  * <p>Runtimes that scan for providers discover it from the jar alone. Without code, the settings
  * can be given as configuration properties ({@link #SERVICE}, {@link #BUCKETS}, {@link #EXCLUDE},
- * {@link #METRICS_PATH}), for example from {@code Application#getProperties()}; a value given to
- * the builder wins over the property. An invalid value fails at startup with an {@link
- * IllegalArgumentException} naming the setting.
+ * {@link #METRICS_PATH}), for example from {@code Application#getProperties()}, or as JVM system
+ * properties of the same names where the runtime passes a discovered feature no configuration. A
+ * value given to the builder wins over a configuration property, which wins over a system
+ * property. An invalid value fails at startup with an {@link IllegalArgumentException} naming the
+ * setting.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
@@ -103,7 +105,8 @@ public final class RedMetricsFeature implements Feature {
     if (context.getConfiguration().getProperty(INSTALLED) != null) {
       return false;
     }
-    Settings settings = Settings.resolve(chosen, context.getConfiguration()::getProperty);
+    Settings settings =
+        Settings.resolve(chosen, Settings.properties(context.getConfiguration()));
     RedMetrics metrics = RedMetrics.in(settings.registry, settings.buckets);
     RuntimeAdapters runtime = RuntimeAdapters.detect(context);
     Routes routes = new Routes(settings, metrics, runtime.templates());

@@ -1,6 +1,7 @@
 package io.redmetrics.jaxrs;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.core.Configuration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -81,6 +82,18 @@ final class Settings {
                 Settings::metricsPath,
                 DEFAULT_METRICS_PATH);
     return new Settings(registry, service, buckets, exclude, metricsPath);
+  }
+
+  /**
+   * Reads a setting's property from the application's configuration, or else from the JVM's
+   * system properties: a runtime that discovers the feature may hand it no configuration (Open
+   * Liberty does not pass {@code Application#getProperties()} to a discovered feature).
+   */
+  static Function<String, Object> properties(Configuration configuration) {
+    return key -> {
+      Object value = configuration.getProperty(key);
+      return value != null ? value : System.getProperty(key);
+    };
   }
 
   private static <T> T parse(

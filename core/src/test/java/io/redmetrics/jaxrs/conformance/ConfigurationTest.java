@@ -28,7 +28,8 @@ class ConfigurationTest {
             .property(RedMetricsFeature.BUCKETS, "0.1, 1, 10")
             .property(RedMetricsFeature.EXCLUDE, "/admin/*")
             .property(RedMetricsFeature.METRICS_PATH, "/prometheus/");
-    // A feature registered as a class uses the default registry; this test owns the service name.
+    // A feature registered as a class uses the default registry: the only test in this suite that
+    // does, so its buckets conflict with no other application's.
     try (RunningApp app = RunningApp.start(shop)) {
       Http http = new Http(app);
       http.status("products/1");
@@ -45,6 +46,51 @@ class ConfigurationTest {
           scrape.samples("http_request_duration_seconds_bucket", "service", "shop").stream()
               .map(s -> s.labels.get("le"))
               .collect(java.util.stream.Collectors.toList()));
+    }
+  }
+
+  @Test
+  void a_jvm_system_property_configures_a_feature_the_application_does_not() {
+    String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
+    PrometheusRegistry registry = new PrometheusRegistry();
+    try (RunningApp app =
+        RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
+      Http http = new Http(app);
+      http.status("products/1");
+
+      assertEquals(
+          1,
+          http.scrape()
+              .value("http_requests_total", "service", "from-jvm", "path", "/products/{id}"));
+    } finally {
+      if (previous == null) {
+        System.clearProperty(RedMetricsFeature.SERVICE);
+      } else {
+        System.setProperty(RedMetricsFeature.SERVICE, previous);
+      }
+    }
+  }
+
+  @Test
+  void application_properties_win_over_jvm_system_properties() {
+    String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
+    PrometheusRegistry registry = new PrometheusRegistry();
+    ShopApp shop =
+        ShopApp.with(RedMetricsFeature.builder().registry(registry).build())
+            .property(RedMetricsFeature.SERVICE, "from-application");
+    try (RunningApp app = RunningApp.start(shop)) {
+      Http http = new Http(app);
+      http.status("products/1");
+
+      assertEquals(
+          "[from-application]",
+          http.scrape().labelValues("http_requests_total", "service").toString());
+    } finally {
+      if (previous == null) {
+        System.clearProperty(RedMetricsFeature.SERVICE);
+      } else {
+        System.setProperty(RedMetricsFeature.SERVICE, previous);
+      }
     }
   }
 
