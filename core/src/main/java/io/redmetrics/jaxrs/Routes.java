@@ -76,10 +76,10 @@ final class Routes {
       return unmatched(method);
     }
     String basePath = request.getUriInfo().getBaseUri().getRawPath();
-    List<Object> key = List.of(basePath, chain, method);
+    String label = MethodLabel.of(method, declaredMethods);
+    List<Object> key = List.of(basePath, chain, label);
     Optional<RouteSeries> series = runtimeAnswered.get(key);
     if (series == null) {
-      String label = MethodLabel.of(method, declaredMethods);
       series =
           Optional.ofNullable(route(basePath, templates.template(chain, ""), label, false));
       runtimeAnswered.putIfAbsent(key, series);
