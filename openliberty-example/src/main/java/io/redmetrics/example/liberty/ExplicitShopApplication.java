@@ -1,8 +1,10 @@
 package io.redmetrics.example.liberty;
 
+import io.redmetrics.example.shop.ShopApi;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,21 +20,16 @@ import java.util.Set;
 public class ExplicitShopApplication extends Application {
 
   /**
-   * Returns the resources, the exception mapper and the RED metrics feature.
+   * Returns the shop's resources and exception mapper (module {@code example-shop}) and the RED
+   * metrics feature.
    *
    * @return the classes of the application
    */
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(
-        ProductsResource.class,
-        OrdersResource.class,
-        WarehouseResource.class,
-        ExportResource.class,
-        SlowResource.class,
-        ReportsResource.class,
-        OutOfStockMapper.class,
-        RedMetricsFeature.class);
+    Set<Class<?>> classes = new HashSet<>(ShopApi.classes());
+    classes.add(RedMetricsFeature.class);
+    return classes;
   }
 
   /**

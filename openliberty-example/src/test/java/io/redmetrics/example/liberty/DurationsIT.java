@@ -3,6 +3,8 @@ package io.redmetrics.example.liberty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redmetrics.example.shop.ExportResource;
+import io.redmetrics.example.shop.WarehouseResource;
 import org.junit.jupiter.api.Test;
 
 /**

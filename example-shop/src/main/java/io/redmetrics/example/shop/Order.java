@@ -1,4 +1,4 @@
-package io.redmetrics.example;
+package io.redmetrics.example.shop;
 
 import java.util.List;
 import java.util.Optional;

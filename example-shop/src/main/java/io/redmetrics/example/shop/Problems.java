@@ -1,4 +1,4 @@
-package io.redmetrics.example.liberty;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;

@@ -1,4 +1,4 @@
-package io.redmetrics.example;
+package io.redmetrics.example.shop;
 
 /**
  * One line of an order.

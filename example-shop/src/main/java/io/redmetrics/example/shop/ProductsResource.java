@@ -1,4 +1,4 @@
-package io.redmetrics.example.liberty;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The catalog: {@code /products}. Its routes are labelled by template, so every product shares
- * {@code path="/api/products/{id}"}, and the regular expression of the SKU route is left out of its
- * label: {@code path="/api/products/sku/{sku}"}.
+ * {@code path="/products/{id}"} (below the application's base path), and the regular expression
+ * of the SKU route is left out of its label: {@code path="/products/sku/{sku}"}.
  */
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)

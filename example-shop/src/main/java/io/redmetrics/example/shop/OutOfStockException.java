@@ -1,4 +1,4 @@
-package io.redmetrics.example;
+package io.redmetrics.example.shop;
 
 /**
  * Thrown when an order asks for more units than the warehouse holds. {@link OutOfStockMapper}

@@ -1,4 +1,4 @@
-package io.redmetrics.example.liberty;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The lines of one order, reached through {@link OrdersResource#lines(long)}. As a sub-resource
- * it has no {@code @Path} of its own: its routes are labelled {@code
- * /api/orders/{orderId}/lines} and {@code /api/orders/{orderId}/lines/{lineId}}.
+ * it has no {@code @Path} of its own: below the application's base path, its routes are labelled
+ * {@code /orders/{orderId}/lines} and {@code /orders/{orderId}/lines/{lineId}}.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class OrderLinesResource {

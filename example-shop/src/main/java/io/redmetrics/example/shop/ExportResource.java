@@ -1,4 +1,4 @@
-package io.redmetrics.example.liberty;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import java.util.List;
 public final class ExportResource {
 
   /** How long the store takes to deliver the rows. */
-  static final long ROWS_DELAY_MILLIS = 150;
+  public static final long ROWS_DELAY_MILLIS = 150;
 
   private final Catalog catalog = Shop.catalog();
 

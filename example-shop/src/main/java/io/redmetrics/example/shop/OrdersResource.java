@@ -1,6 +1,5 @@
-package io.redmetrics.example;
+package io.redmetrics.example.shop;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -16,21 +15,15 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Orders: {@code /orders}. Placing an order for more units than are in stock fails with an {@link
  * OutOfStockException}, mapped to 409. The lines of an order are served by a sub-resource locator,
- * so their routes are labelled with the whole chain: {@code path="/orders/{orderId}/lines/{lineId}"}.
+ * so their routes are labelled with the whole chain, below the application's base path: {@code
+ * path="/orders/{orderId}/lines/{lineId}"}.
  */
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 public final class OrdersResource {
 
-  private final Catalog catalog;
-  private final OrderBook orders;
-
-  /** Creates the resource over the shop's catalog and orders. */
-  @Inject
-  OrdersResource(Catalog catalog, OrderBook orders) {
-    this.catalog = catalog;
-    this.orders = orders;
-  }
+  private final Catalog catalog = Shop.catalog();
+  private final OrderBook orders = Shop.orders();
 
   /**
    * Lists the orders.

@@ -1,4 +1,4 @@
-package io.redmetrics.example.liberty;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

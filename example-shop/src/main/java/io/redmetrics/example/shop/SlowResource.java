@@ -1,4 +1,4 @@
-package io.redmetrics.example;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package io.redmetrics.example.liberty;
+package io.redmetrics.example.shop;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,10 +26,10 @@ import java.util.concurrent.TimeUnit;
 public final class WarehouseResource {
 
   /** How long the warehouse takes to answer a stock query. */
-  static final long STOCK_DELAY_MILLIS = 200;
+  public static final long STOCK_DELAY_MILLIS = 200;
 
   /** How long the warehouse takes to answer a delivery estimate. */
-  static final long ETA_DELAY_MILLIS = 100;
+  public static final long ETA_DELAY_MILLIS = 100;
 
   private final Catalog catalog = Shop.catalog();
 
