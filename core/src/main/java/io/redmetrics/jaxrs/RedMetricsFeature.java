@@ -56,9 +56,10 @@ public final class RedMetricsFeature implements Feature {
   public static final String BUCKETS = "redmetrics.buckets";
 
   /**
-   * Routes not to record, a comma-separated list of {@code path} label values: a template such as
-   * {@code /api/health}, a prefix such as {@code /api/internal/*}, or {@code UNMATCHED}. Default:
-   * none. The metrics endpoint itself is never recorded.
+   * Routes not to record, a comma-separated list of templates as the {@code path} label shows them
+   * or below the application's base path: a template such as {@code /api/health}, a prefix such as
+   * {@code /api/internal/*}, or {@code UNMATCHED}. Default: none. The metrics endpoint itself is
+   * never recorded.
    */
   public static final String EXCLUDE = "redmetrics.exclude";
 
@@ -169,7 +170,9 @@ public final class RedMetricsFeature implements Feature {
     }
 
     /**
-     * Sets the routes not to record, as they appear in the {@code path} label.
+     * Sets the routes not to record, as they appear in the {@code path} label or below the
+     * application's base path ({@code /api/health} and {@code /health} both exclude the health
+     * route of an application at {@code /api}).
      *
      * @param templates exact templates ({@code /api/health}), prefixes ending in {@code /*}
      *     ({@code /api/internal/*}) or {@code UNMATCHED}
@@ -185,11 +188,11 @@ public final class RedMetricsFeature implements Feature {
      * Sets the path of the metrics endpoint below the application's base path.
      *
      * @param path for example {@code "metrics"} (the default) or {@code "internal/metrics"}; an
-     *     empty string to not serve the endpoint at all
+     *     empty string or {@code null} to not serve the endpoint at all
      * @return this builder
      */
     public Builder metricsPath(String path) {
-      this.metricsPath = Settings.metricsPath("metricsPath", path);
+      this.metricsPath = path == null ? "" : Settings.metricsPath("metricsPath", path);
       return this;
     }
 

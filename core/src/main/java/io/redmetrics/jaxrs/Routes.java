@@ -55,7 +55,8 @@ final class Routes {
 
   private RouteSeries route(String basePath, String template, String method, boolean entered) {
     String path = RouteTemplate.join(basePath, template);
-    if (isExcluded(path)) {
+    // Users write exclusions as the path label shows them, or as their @Path templates show them.
+    if (isExcluded(path) || isExcluded(RouteTemplate.join(template))) {
       return null;
     }
     return entered

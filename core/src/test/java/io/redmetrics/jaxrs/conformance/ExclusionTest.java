@@ -3,7 +3,11 @@ package io.redmetrics.jaxrs.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.RedMetricsFeature;
+import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
 import java.util.Set;
@@ -42,6 +46,25 @@ class ExclusionTest extends ShopTest {
     assertEquals(200, http.status("products/1"));
 
     assertEquals(Set.of("/products/{id}"), http.scrape().labelValues("http_requests_total", "path"));
+  }
+
+  @Test
+  void exclusions_match_the_path_label_or_the_template_below_the_base_path() {
+    PrometheusRegistry apiRegistry = new PrometheusRegistry();
+    RedMetricsFeature feature =
+        RedMetricsFeature.builder()
+            .registry(apiRegistry)
+            .exclude("/api/admin/health", "/admin/internal/*")
+            .build();
+    try (RunningApp api = RunningApp.start(ShopApp.with(feature), "/api")) {
+      Http apiHttp = new Http(api);
+      assertEquals(200, apiHttp.status("admin/health"));
+      assertEquals(200, apiHttp.status("admin/internal/status"));
+      assertEquals(200, apiHttp.status("products/1"));
+
+      assertEquals(
+          Set.of("/api/products/{id}"), apiHttp.scrape().labelValues("http_requests_total", "path"));
+    }
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 
 /** {@code GET {base}/metrics}: formats, compression, filtering and its path. */
 class MetricsEndpointTest extends ShopTest {
@@ -127,12 +129,13 @@ class MetricsEndpointTest extends ShopTest {
     }
   }
 
-  @Test
-  void an_empty_metrics_path_serves_no_endpoint() {
+  @ParameterizedTest
+  @NullAndEmptySource
+  void an_empty_or_null_metrics_path_serves_no_endpoint(String path) {
     PrometheusRegistry other = new PrometheusRegistry();
     try (RunningApp quiet =
         RunningApp.start(
-            ShopApp.with(RedMetricsFeature.builder().registry(other).metricsPath("").build()))) {
+            ShopApp.with(RedMetricsFeature.builder().registry(other).metricsPath(path).build()))) {
       Http quietHttp = new Http(quiet);
       assertEquals(404, quietHttp.status("metrics"));
       assertEquals(200, quietHttp.status("products/1"));
