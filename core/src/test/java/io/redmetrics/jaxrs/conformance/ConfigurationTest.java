@@ -51,40 +51,32 @@ class ConfigurationTest {
 
   @Test
   void a_jvm_system_property_configures_a_feature_the_application_does_not() {
-    String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
-    PrometheusRegistry registry = new PrometheusRegistry();
-    try (RunningApp app =
-        RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
-      Http http = new Http(app);
-      http.status("products/1");
+    Scrape scrape =
+        scrapeWithJvmService(
+            ShopApp.with(RedMetricsFeature.builder().registry(new PrometheusRegistry()).build()));
 
-      assertEquals(
-          1,
-          http.scrape()
-              .value("http_requests_total", "service", "from-jvm", "path", "/products/{id}"));
-    } finally {
-      if (previous == null) {
-        System.clearProperty(RedMetricsFeature.SERVICE);
-      } else {
-        System.setProperty(RedMetricsFeature.SERVICE, previous);
-      }
-    }
+    assertEquals(
+        1, scrape.value("http_requests_total", "service", "from-jvm", "path", "/products/{id}"));
   }
 
   @Test
   void application_properties_win_over_jvm_system_properties() {
+    Scrape scrape =
+        scrapeWithJvmService(
+            ShopApp.with(RedMetricsFeature.builder().registry(new PrometheusRegistry()).build())
+                .property(RedMetricsFeature.SERVICE, "from-application"));
+
+    assertEquals(
+        "[from-application]", scrape.labelValues("http_requests_total", "service").toString());
+  }
+
+  /** Starts {@code shop} while the JVM's {@code redmetrics.service} is {@code from-jvm}. */
+  private static Scrape scrapeWithJvmService(ShopApp shop) {
     String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
-    PrometheusRegistry registry = new PrometheusRegistry();
-    ShopApp shop =
-        ShopApp.with(RedMetricsFeature.builder().registry(registry).build())
-            .property(RedMetricsFeature.SERVICE, "from-application");
     try (RunningApp app = RunningApp.start(shop)) {
       Http http = new Http(app);
       http.status("products/1");
-
-      assertEquals(
-          "[from-application]",
-          http.scrape().labelValues("http_requests_total", "service").toString());
+      return http.scrape();
     } finally {
       if (previous == null) {
         System.clearProperty(RedMetricsFeature.SERVICE);
