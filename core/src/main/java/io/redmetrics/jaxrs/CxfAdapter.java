@@ -129,9 +129,7 @@ final class CxfAdapter {
       if (inFlight == null || inFlight.isCompleted()) {
         return;
       }
-      if (!inFlight.isRouted()) {
-        inFlight.endOutside(routes.outsideRoute(request, inFlight.method()));
-      }
+      routes.bindOutside(inFlight, request);
       inFlight.complete(500);
     }
   }

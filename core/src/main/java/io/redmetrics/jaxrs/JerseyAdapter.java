@@ -153,9 +153,7 @@ final class JerseyAdapter {
       }
 
       private void complete(RequestEvent event, int status) {
-        if (!inFlight.isRouted()) {
-          inFlight.endOutside(routes.outsideRoute(event.getContainerRequest(), inFlight.method()));
-        }
+        routes.bindOutside(inFlight, event.getContainerRequest());
         inFlight.complete(status);
       }
     }

@@ -56,9 +56,7 @@ final class RequestRecorder {
       if (inFlight == null) {
         return;
       }
-      if (!inFlight.isRouted()) {
-        inFlight.endOutside(routes.outsideRoute(request, inFlight.method()));
-      }
+      routes.bindOutside(inFlight, request);
       if (response.hasEntity() && !inFlight.method().equals("HEAD")) {
         inFlight.defer(response.getStatus());
       } else {

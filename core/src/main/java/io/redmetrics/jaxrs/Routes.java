@@ -65,13 +65,18 @@ final class Routes {
   }
 
   /**
-   * Returns the series of a request that reached its response without entering a route: one the
-   * runtime answered by itself after matching (automatic {@code OPTIONS}), or one it could not
-   * match, which gets {@code path="UNMATCHED"}. {@code null} when that is excluded.
-   *
-   * @param method the method the client sent
+   * Binds a request that is about to be recorded without having entered a route: one the runtime
+   * answered by itself after matching (automatic {@code OPTIONS}), or one it could not match,
+   * which gets {@code path="UNMATCHED"}. Does nothing for a request already routed.
    */
-  RouteSeries outsideRoute(ContainerRequestContext request, String method) {
+  void bindOutside(InFlightRequest inFlight, ContainerRequestContext request) {
+    if (!inFlight.isRouted()) {
+      inFlight.endOutside(outsideRoute(request, inFlight.method()));
+    }
+  }
+
+  /** The series of a request outside every route; {@code null} when that is excluded. */
+  private RouteSeries outsideRoute(ContainerRequestContext request, String method) {
     Object chain = templates.answeredChain(request);
     if (chain == null) {
       return unmatched(method);
