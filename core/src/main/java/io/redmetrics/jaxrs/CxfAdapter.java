@@ -3,134 +3,241 @@ package io.redmetrics.jaxrs;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.cxf.jaxrs.model.MethodInvocationInfo;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.cxf.interceptor.InterceptorChain;
+import org.apache.cxf.interceptor.OutgoingChainInterceptor;
+import org.apache.cxf.jaxrs.impl.UriInfoImpl;
+import org.apache.cxf.jaxrs.interceptor.JAXRSInInterceptor;
 import org.apache.cxf.jaxrs.model.OperationResourceInfo;
 import org.apache.cxf.jaxrs.model.OperationResourceInfoStack;
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
 /**
- * What Apache CXF adds to the portable path. Loaded only when the application runs on CXF (see
- * {@link RuntimeAdapters}); it lives in this package so that the library's internals need not
- * become public.
+ * The adapter of Apache CXF 4.1. Loaded only when the application runs on CXF; it lives in this
+ * package so that the library's internals need not become public.
+ *
+ * <p>CXF resolves sub-resource locators while it invokes the resource, after the filters bound to
+ * resource methods, and calls no {@code DynamicFeature} for the methods locators lead to; it does
+ * run global post-matching filters once the chain is resolved, with the whole chain in its {@code
+ * OperationResourceInfoStack}. There {@link LocatorFilter} enters such requests into their route.
+ *
+ * <p>Two shared interceptors see the end of requests that response filters miss: an application
+ * response filter that throws, an exception no mapper handles, a parameter that fails to decode.
  */
-final class CxfAdapter {
+final class CxfAdapter implements RuntimeAdapter {
 
-  private CxfAdapter() {}
+  /** The exchange entry where CXF keeps the request properties that filters set. */
+  private static final String PROPERTIES = "jaxrs.filter.properties";
 
-  /** Returns the source of locator chains, from CXF's stack of invoked operations. */
-  static TemplateSource templates() {
-    return new Templates();
+  @Override
+  public void install(FeatureContext context, RequestLifecycle lifecycle) {
+    context.register(new RequestLifecycle.Start(lifecycle));
+    context.register(new HookInstaller(lifecycle));
+    context.register(new LocatorFilter(lifecycle));
   }
 
-  /** Registers the hook that records exceptions no mapper handles. */
-  static void registerFaultHook(FeatureContext context, Routes routes) {
-    context.register(new FaultHook(routes));
+  /** The operations the request invoked, outermost locator first, when it invoked a locator. */
+  @Override
+  public Object locatorChain(ContainerRequestContext request) {
+    OperationResourceInfoStack stack = invoked();
+    return stack == null || stack.size() < 2 ? null : operations(stack);
   }
 
-  /** The stack of operations a request invoked, outermost locator first; empty if none yet. */
-  private static List<OperationResourceInfo> invoked() {
-    Message message = JAXRSUtils.getCurrentMessage();
-    Message in = message == null ? null : message.getExchange().getInMessage();
-    OperationResourceInfoStack stack =
-        in == null ? null : in.get(OperationResourceInfoStack.class);
-    List<OperationResourceInfo> operations = new ArrayList<>();
-    if (stack != null) {
-      for (MethodInvocationInfo invocation : stack) {
-        operations.add(invocation.getMethodInfo());
+  @Override
+  public boolean tookChain(ContainerRequestContext request, Object chain) {
+    OperationResourceInfoStack stack = invoked();
+    if (stack == null || stack.size() < 2) {
+      return chain == null;
+    }
+    if (chain == null || ((List<?>) chain).size() != stack.size()) {
+      return false;
+    }
+    for (int i = 0; i < stack.size(); i++) {
+      if (((List<?>) chain).get(i) != stack.get(i).getMethodInfo()) {
+        return false;
       }
+    }
+    return true;
+  }
+
+  /** The operations invoked before one failed, else the one CXF matched (a failed locator). */
+  @Override
+  public Object matchedSoFar(UriInfo uriInfo) {
+    OperationResourceInfoStack stack = invoked();
+    if (stack != null && !stack.isEmpty()) {
+      return operations(stack);
+    }
+    Message message = JAXRSUtils.getCurrentMessage();
+    OperationResourceInfo matched =
+        message == null ? null : message.getExchange().get(OperationResourceInfo.class);
+    return matched == null ? null : List.of(matched);
+  }
+
+  @Override
+  public String template(Object chain, String ownPath) {
+    List<?> operations = (List<?>) chain;
+    List<String> outermostFirst = new ArrayList<>();
+    OperationResourceInfo root = (OperationResourceInfo) operations.get(0);
+    outermostFirst.add(root.getClassResourceInfo().getURITemplate().getValue());
+    for (Object operation : operations) {
+      outermostFirst.add(((OperationResourceInfo) operation).getURITemplate().getValue());
+    }
+    return RouteTemplate.join(outermostFirst);
+  }
+
+  private static List<OperationResourceInfo> operations(OperationResourceInfoStack stack) {
+    List<OperationResourceInfo> operations = new ArrayList<>(stack.size());
+    for (int i = 0; i < stack.size(); i++) {
+      operations.add(stack.get(i).getMethodInfo());
     }
     return operations;
   }
 
+  /** The stack of operations the current request invoked; {@code null} before any. */
+  private static OperationResourceInfoStack invoked() {
+    Message message = JAXRSUtils.getCurrentMessage();
+    Message in = message == null ? null : message.getExchange().getInMessage();
+    return in == null ? null : in.get(OperationResourceInfoStack.class);
+  }
+
   /**
-   * CXF 4.1 resolves sub-resource locators while it invokes the resource, after the request
-   * filters, and runs no filter bound to the sub-resource method; the response filter then finds
-   * the whole chain in CXF's {@code OperationResourceInfoStack}.
+   * Enters a request that went through sub-resource locators into the route of the method they
+   * led to. A global post-matching filter, which CXF runs after resolving the locators.
    */
-  static final class Templates implements TemplateSource {
-    private final LocatorChainTemplates portable = new LocatorChainTemplates();
+  @Priority(Priorities.FIRST)
+  static final class LocatorFilter implements ContainerRequestFilter {
+    private final RequestLifecycle lifecycle;
+    /** The routes of the methods locators lead to, bound on first use (CXF binds none). */
+    private final ConcurrentMap<OperationResourceInfo, RouteResolver.Route> routes =
+        new ConcurrentHashMap<>();
 
-    @Override
-    public Object chain(ContainerRequestContext request) {
-      return portable.chain(request);
+    LocatorFilter(RequestLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
-    public Object answeredChain(ContainerRequestContext request) {
-      List<OperationResourceInfo> operations = invoked();
-      return operations.size() < 2 ? null : operations;
-    }
-
-    @Override
-    public String template(Object chain, String methodTemplate) {
-      if (!(chain instanceof List) || ((List<?>) chain).isEmpty()
-          || !(((List<?>) chain).get(0) instanceof OperationResourceInfo)) {
-        return portable.template(chain, methodTemplate);
+    public void filter(ContainerRequestContext request) {
+      OperationResourceInfoStack stack = invoked();
+      RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
+      if (stack == null || stack.size() < 2 || state == null || state.finished != 0) {
+        return;
       }
-      List<String> outermostFirst = new ArrayList<>();
-      List<?> operations = (List<?>) chain;
-      OperationResourceInfo root = (OperationResourceInfo) operations.get(0);
-      outermostFirst.add(root.getClassResourceInfo().getURITemplate().getValue());
-      for (Object operation : operations) {
-        outermostFirst.add(((OperationResourceInfo) operation).getURITemplate().getValue());
+      OperationResourceInfo method = stack.get(stack.size() - 1).getMethodInfo();
+      RouteResolver.Route route = routes.get(method);
+      if (route == null) {
+        String ownPath = method.getURITemplate().getValue();
+        route = lifecycle.routes().route(ownPath, ownPath, List.of(method.getHttpMethod()));
+        routes.putIfAbsent(method, route);
       }
-      return RouteTemplate.join(outermostFirst);
+      lifecycle.enter(state, route, request);
     }
   }
 
   /**
-   * CXF 4.1 runs no response filter when a resource throws an exception that no {@code
-   * ExceptionMapper} maps: it unwinds its interceptor chain and lets the container send a 500.
-   * This filter adds, per request, an interceptor after the filters whose fault handler records
-   * that 500 during the unwinding, before the container answers.
+   * Adds the two shared end-of-request interceptors to CXF's in chain of every request; they find
+   * the request's state through the exchange, so nothing is allocated beyond CXF's list nodes.
    */
-  @Priority(Priorities.FIRST)
-  static final class FaultHook implements ContainerRequestFilter {
-    private final Routes routes;
+  @PreMatching
+  @Priority(Priorities.FIRST + 1)
+  static final class HookInstaller implements ContainerRequestFilter {
+    private final Completion completion;
+    private final Unwinding unwinding;
 
-    FaultHook(Routes routes) {
-      this.routes = routes;
+    HookInstaller(RequestLifecycle lifecycle) {
+      this.completion = new Completion(lifecycle);
+      this.unwinding = new Unwinding(lifecycle);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
       Message message = JAXRSUtils.getCurrentMessage();
-      if (message != null && message.getInterceptorChain() != null) {
-        message.getInterceptorChain().add(new FaultRecorder(request, routes));
+      InterceptorChain chain = message == null ? null : message.getInterceptorChain();
+      if (chain != null) {
+        chain.add(unwinding);
+        chain.add(completion);
       }
     }
   }
 
-  /** Records one request as a 500 when CXF unwinds its chain after an unmapped exception. */
-  private static final class FaultRecorder extends AbstractPhaseInterceptor<Message> {
-    private final ContainerRequestContext request;
-    private final Routes routes;
+  /** Ends the request of a message with a status, unless it has ended already. */
+  private abstract static class EndHook extends AbstractPhaseInterceptor<Message> {
+    private final RequestLifecycle lifecycle;
 
-    FaultRecorder(ContainerRequestContext request, Routes routes) {
-      super(Phase.PRE_INVOKE);
-      this.request = request;
-      this.routes = routes;
+    EndHook(String phase, RequestLifecycle lifecycle) {
+      super(phase);
+      this.lifecycle = lifecycle;
+    }
+
+    void end(Message message, int status) {
+      Object properties = message.getExchange().get(PROPERTIES);
+      RequestState state =
+          properties instanceof Map
+              ? RequestLifecycle.of(((Map<?, ?>) properties).get(RequestState.PROPERTY))
+              : null;
+      if (state != null && state.finished == 0) {
+        lifecycle.end(state, new UriInfoImpl(message, null), status);
+      }
+    }
+  }
+
+  /**
+   * Runs once the response and its out chain (or out fault chain) are done, after {@code
+   * OutgoingChainInterceptor}: sees a response filter that threw (CXF answers 500 through its out
+   * fault chain) and responses CXF sends by itself; on the resuming thread for asynchronous ones.
+   */
+  static final class Completion extends EndHook {
+    Completion(RequestLifecycle lifecycle) {
+      super(Phase.POST_INVOKE, lifecycle);
+      addAfter(OutgoingChainInterceptor.class.getName());
     }
 
     @Override
     public void handleMessage(Message message) {
-      // Nothing on the way in: only the fault matters.
+      end(message, responseCode(message.getExchange()));
+    }
+
+    /** The status CXF set on the response, or on the fault that replaced it. */
+    private static int responseCode(Exchange exchange) {
+      Message out = exchange.getOutMessage();
+      Object code = out == null ? null : out.get(Message.RESPONSE_CODE);
+      if (exchange.getOutFaultMessage() != null) {
+        code = exchange.getOutFaultMessage().get(Message.RESPONSE_CODE);
+      }
+      return code instanceof Integer ? (Integer) code : 200;
+    }
+  }
+
+  /**
+   * Sits before {@code JAXRSInInterceptor}, which runs the filters, so it never runs on the way
+   * in; CXF's unwinding walks back to the head of the chain, so its fault handler sees every
+   * failure of the in chain: a parameter that fails to decode (UNMARSHAL), an exception no mapper
+   * handles (INVOKE). CXF then answers 500.
+   */
+  static final class Unwinding extends EndHook {
+    Unwinding(RequestLifecycle lifecycle) {
+      super(Phase.UNMARSHAL, lifecycle);
+      addBefore(JAXRSInInterceptor.class.getName());
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+      // Never reached on the way in.
     }
 
     @Override
     public void handleFault(Message message) {
-      InFlightRequest inFlight = InFlightRequest.of(request);
-      if (inFlight == null || inFlight.isCompleted()) {
-        return;
-      }
-      routes.bindOutside(inFlight, request);
-      inFlight.complete(500);
+      end(message, 500);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.redmetrics.jaxrs;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Providers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -21,69 +22,75 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /**
- * What Jersey adds to the portable path. Loaded only when the application runs on Jersey (see
- * {@link RuntimeAdapters}); it lives in this package, rather than a sub-package, so that the
- * library's internals need not become public.
+ * The adapter of Jersey: its request events start the clock and see requests response filters
+ * miss, and {@code ExtendedUriInfo} holds the whole chain of templates a request matched, through
+ * sub-resource locators, last match first. Loaded only when the application runs on Jersey; it
+ * lives in this package so that the library's internals need not become public.
  */
-final class JerseyAdapter {
+final class JerseyAdapter implements RuntimeAdapter {
 
-  private JerseyAdapter() {}
+  @Override
+  public void install(FeatureContext context, RequestLifecycle lifecycle) {
+    context.register(new Events(lifecycle));
+  }
 
-  /** Returns the source of whole template chains. */
-  static TemplateSource templates() {
-    return new Templates();
+  /** The chain of a request through locators: the templates it matched (their own equality). */
+  @Override
+  public Object locatorChain(ContainerRequestContext request) {
+    ExtendedUriInfo uriInfo = extended(request.getUriInfo());
+    return uriInfo == null || uriInfo.getMatchedResourceLocators().isEmpty()
+        ? null
+        : new ArrayList<>(uriInfo.getMatchedTemplates());
+  }
+
+  @Override
+  public boolean tookChain(ContainerRequestContext request, Object chain) {
+    ExtendedUriInfo uriInfo = extended(request.getUriInfo());
+    if (uriInfo == null || uriInfo.getMatchedResourceLocators().isEmpty()) {
+      return chain == null;
+    }
+    return chain != null && chain.equals(uriInfo.getMatchedTemplates());
   }
 
   /**
-   * Registers Jersey's request events in place of the portable start filter: they start the
-   * clock earlier, and record what response filters do not see.
+   * A resource method Jersey answered by itself ({@code OPTIONS}), or the locators matched before
+   * one failed.
    */
-  static void registerEvents(FeatureContext context, Routes routes) {
-    context.register(new Events(routes));
+  @Override
+  public Object matchedSoFar(UriInfo request) {
+    ExtendedUriInfo uriInfo = extended(request);
+    if (uriInfo == null
+        || (uriInfo.getMatchedResourceMethod() == null
+            && uriInfo.getMatchedResourceLocators().isEmpty())) {
+      return null;
+    }
+    return new ArrayList<>(uriInfo.getMatchedTemplates());
+  }
+
+  /** Jersey's chain already ends with the method's own template. */
+  @Override
+  public String template(Object chain, String ownPath) {
+    List<String> outermostFirst = new ArrayList<>();
+    for (Object template : (List<?>) chain) {
+      outermostFirst.add(((UriTemplate) template).getTemplate());
+    }
+    Collections.reverse(outermostFirst);
+    return RouteTemplate.join(outermostFirst);
+  }
+
+  private static ExtendedUriInfo extended(UriInfo uriInfo) {
+    return uriInfo instanceof ExtendedUriInfo ? (ExtendedUriInfo) uriInfo : null;
   }
 
   /**
-   * {@code ExtendedUriInfo.getMatchedTemplates()} holds the whole chain of a request, through
-   * sub-resource locators, last match first; the portable {@code ResourceInfo} only has the last
-   * class and method.
-   */
-  static final class Templates implements TemplateSource {
-    @Override
-    public Object chain(ContainerRequestContext request) {
-      UriInfo uriInfo = request.getUriInfo();
-      if (!(uriInfo instanceof ExtendedUriInfo)) {
-        return null;
-      }
-      ExtendedUriInfo extended = (ExtendedUriInfo) uriInfo;
-      return extended.getMatchedResourceMethod() == null ? null : extended.getMatchedTemplates();
-    }
-
-    @Override
-    public Object answeredChain(ContainerRequestContext request) {
-      return chain(request);
-    }
-
-    /** Jersey's chain already ends with the method's own template. */
-    @Override
-    public String template(Object chain, String methodTemplate) {
-      List<String> outermostFirst = new ArrayList<>();
-      for (Object template : (List<?>) chain) {
-        outermostFirst.add(((UriTemplate) template).getTemplate());
-      }
-      Collections.reverse(outermostFirst);
-      return RouteTemplate.join(outermostFirst);
-    }
-  }
-
-  /**
-   * Starts the clock of each request at Jersey's {@code START} event, and records the requests
-   * that Jersey answers without response filters.
+   * Starts the clock of each request at Jersey's {@code START} event, and ends the requests that
+   * Jersey answers without response filters.
    *
    * <p>Jersey 3.1 hands an exception that no application {@code ExceptionMapper} maps to the
    * container, which sends an empty 500 at once; only then does Jersey run its default mapper and
-   * the response filters, after the client may already have scraped. So such a request is recorded
-   * as 500 as soon as it throws ({@code ON_EXCEPTION}). {@code FINISHED} records whatever else was
-   * missed, such as a response filter that throws.
+   * the response filters, after the client may already have scraped. So such a request ends as 500
+   * as soon as it throws ({@code ON_EXCEPTION}). {@code FINISHED} ends whatever else was missed,
+   * such as a response filter that throws.
    */
   static final class Events implements ApplicationEventListener {
 
@@ -91,13 +98,13 @@ final class JerseyAdapter {
     private static final String JERSEY_DEFAULT_MAPPER =
         "org.glassfish.jersey.server.DefaultExceptionMapper";
 
-    private final Routes routes;
+    private final RequestLifecycle lifecycle;
 
     /** Injected by Jersey, which, unlike some runtimes, injects provider instances too. */
     @Context private Providers providers;
 
-    Events(Routes routes) {
-      this.routes = routes;
+    Events(RequestLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
@@ -108,17 +115,27 @@ final class JerseyAdapter {
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
       ContainerRequest request = start.getContainerRequest();
-      InFlightRequest inFlight = new InFlightRequest(System.nanoTime(), request.getMethod());
-      request.setProperty(InFlightRequest.PROPERTY, inFlight);
-      return new OneRequest(inFlight);
+      RequestState state = lifecycle.begin(request.getMethod());
+      request.setProperty(RequestState.PROPERTY, state);
+      return new OneRequest(state);
     }
 
+    /**
+     * Whether Jersey 3.1 passes {@code thrown} to the container (an empty 500), following its
+     * {@code ServerRuntime.mapException}: not a {@code WebApplicationException}, not mapped by an
+     * application mapper, and not a malformed request header, which Jersey answers with 400
+     * ({@code HeaderValueException} is internal: no public API tells the same).
+     */
     private boolean goesToContainer(Throwable thrown) {
       Throwable cause = thrown;
       while (cause instanceof MappableException && cause.getCause() != null) {
         cause = cause.getCause();
       }
-      if (cause instanceof WebApplicationException || providers == null) {
+      if (cause instanceof WebApplicationException
+          || (cause instanceof HeaderValueException
+              && ((HeaderValueException) cause).getContext()
+                  == HeaderValueException.Context.INBOUND)
+          || providers == null) {
         return false;
       }
       ExceptionMapper<?> mapper = providers.getExceptionMapper(cause.getClass());
@@ -130,31 +147,27 @@ final class JerseyAdapter {
      * response, Grizzly recycles the request before {@code FINISHED}, and its properties are gone.
      */
     private final class OneRequest implements RequestEventListener {
-      private final InFlightRequest inFlight;
+      private final RequestState state;
 
-      OneRequest(InFlightRequest inFlight) {
-        this.inFlight = inFlight;
+      OneRequest(RequestState state) {
+        this.state = state;
       }
 
       @Override
       public void onEvent(RequestEvent event) {
-        if (inFlight.isCompleted()) {
+        if (state.finished != 0) {
           return;
         }
         RequestEvent.Type type = event.getType();
         if (type == RequestEvent.Type.ON_EXCEPTION
             && event.getExceptionCause() == RequestEvent.ExceptionCause.ORIGINAL
             && goesToContainer(event.getException())) {
-          complete(event, 500);
+          lifecycle.end(state, event.getContainerRequest().getUriInfo(), 500);
         } else if (type == RequestEvent.Type.FINISHED) {
           ContainerResponse response = event.getContainerResponse();
-          complete(event, response != null && event.isSuccess() ? response.getStatus() : 500);
+          int status = response != null && event.isSuccess() ? response.getStatus() : 500;
+          lifecycle.end(state, event.getContainerRequest().getUriInfo(), status);
         }
-      }
-
-      private void complete(RequestEvent event, int status) {
-        routes.bindOutside(inFlight, event.getContainerRequest());
-        inFlight.complete(status);
       }
     }
   }

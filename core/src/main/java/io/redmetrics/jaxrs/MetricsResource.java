@@ -29,10 +29,12 @@ public final class MetricsResource implements ContainerRequestFilter {
 
   private final String path;
   private final PrometheusScrapeHandler handler;
+  private final RequestLifecycle lifecycle;
 
-  MetricsResource(PrometheusRegistry registry, String path) {
+  MetricsResource(PrometheusRegistry registry, String path, RequestLifecycle lifecycle) {
     this.path = path;
     this.handler = new PrometheusScrapeHandler(registry);
+    this.lifecycle = lifecycle;
   }
 
   /**
@@ -48,9 +50,9 @@ public final class MetricsResource implements ContainerRequestFilter {
     if (!(method.equals("GET") || method.equals("HEAD")) || !isMetricsPath(request)) {
       return;
     }
-    InFlightRequest inFlight = InFlightRequest.of(request);
-    if (inFlight != null) {
-      inFlight.ignore();
+    RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
+    if (state != null) {
+      lifecycle.dismiss(state);
     }
     JaxrsHttpExchange exchange = new JaxrsHttpExchange(request);
     handler.handleRequest(exchange);

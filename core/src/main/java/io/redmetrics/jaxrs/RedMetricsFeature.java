@@ -109,15 +109,16 @@ public final class RedMetricsFeature implements Feature {
     Settings settings =
         Settings.resolve(chosen, Settings.properties(context.getConfiguration()));
     RedMetrics metrics = RedMetrics.in(settings.registry, settings.buckets);
-    RuntimeAdapters runtime = RuntimeAdapters.detect(context);
-    Routes routes = new Routes(settings, metrics, runtime.templates());
+    RuntimeAdapter runtime = RuntimeAdapter.detect(context);
+    RequestLifecycle lifecycle =
+        new RequestLifecycle(new RouteResolver(settings, metrics, runtime));
 
     context.property(INSTALLED, Boolean.TRUE);
-    runtime.registerHooks(context, routes);
-    context.register(new RequestRecorder.End(routes));
-    context.register(new RouteBinder(routes));
+    runtime.install(context, lifecycle);
+    context.register(new RequestLifecycle.End(lifecycle));
+    context.register(new RouteBinder(lifecycle));
     if (!settings.metricsPath.isEmpty()) {
-      context.register(new MetricsResource(settings.registry, settings.metricsPath));
+      context.register(new MetricsResource(settings.registry, settings.metricsPath, lifecycle));
     }
     return true;
   }

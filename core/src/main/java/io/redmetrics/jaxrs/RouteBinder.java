@@ -10,16 +10,16 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * Binds every resource method to its route at deployment: computes the template from the
- * annotations once, and registers for that method a filter holding the resulting {@link
- * MatchedRoute}, so that requests only read fields.
+ * Binds every resource method to its route at deployment: reads its template and request methods
+ * from the annotations once, and registers for that method a filter holding the resulting {@link
+ * RouteResolver.Route}, so that requests only read fields.
  */
 final class RouteBinder implements DynamicFeature {
 
-  private final Routes routes;
+  private final RequestLifecycle lifecycle;
 
-  RouteBinder(Routes routes) {
-    this.routes = routes;
+  RouteBinder(RequestLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -29,15 +29,14 @@ final class RouteBinder implements DynamicFeature {
     if (resourceClass == null || method == null) {
       return;
     }
-    List<String> httpMethods = ResourceAnnotations.httpMethods(method);
-    if (httpMethods.isEmpty()) {
+    List<String> designators = ResourceAnnotations.httpMethods(method);
+    if (designators.isEmpty()) {
       return; // a sub-resource locator: the resource method it leads to is bound on its own
     }
-    httpMethods.forEach(routes::declareMethod);
-    String classPath = ResourceAnnotations.classPath(resourceClass);
-    String template = RouteTemplate.join(classPath, ResourceAnnotations.methodPath(method));
-    MatchedRoute route = new MatchedRoute(routes, template, classPath == null);
-    context.register(new RouteFilter(route));
+    String ownPath = ResourceAnnotations.methodPath(method);
+    String template = RouteTemplate.join(ResourceAnnotations.classPath(resourceClass), ownPath);
+    RouteResolver.Route route = lifecycle.routes().route(template, ownPath, designators);
+    context.register(new RouteFilter(lifecycle, route));
   }
 
   /**
@@ -47,17 +46,19 @@ final class RouteBinder implements DynamicFeature {
    */
   @Priority(Priorities.FIRST)
   static final class RouteFilter implements ContainerRequestFilter {
-    private final MatchedRoute route;
+    private final RequestLifecycle lifecycle;
+    private final RouteResolver.Route route;
 
-    RouteFilter(MatchedRoute route) {
+    RouteFilter(RequestLifecycle lifecycle, RouteResolver.Route route) {
+      this.lifecycle = lifecycle;
       this.route = route;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-      InFlightRequest inFlight = InFlightRequest.of(request);
-      if (inFlight != null && !inFlight.isRouted()) {
-        inFlight.enter(route.series(request, inFlight.method()));
+      RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
+      if (state != null && state.finished == 0) {
+        lifecycle.enter(state, route, request);
       }
     }
   }

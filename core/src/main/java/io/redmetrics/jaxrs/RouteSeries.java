@@ -17,37 +17,30 @@ final class RouteSeries {
   final String path;
   private final String service;
   private final RedMetrics metrics;
-  /** {@code null} for a route no request enters (unmatched, or answered by the runtime). */
-  private final GaugeDataPoint active;
+  /**
+   * Bound on the first request that enters the route, so that routes no request enters
+   * ({@code UNMATCHED}, requests the runtime answers by itself) show no in-flight series.
+   */
+  private volatile GaugeDataPoint active;
   /** Copy-on-write: a route sees a handful of status codes, so a linear scan beats any map. */
   private volatile StatusSeries[] byStatus = new StatusSeries[0];
 
-  private RouteSeries(
-      RedMetrics metrics, String method, String path, String service, boolean entered) {
+  RouteSeries(RedMetrics metrics, String method, String path, String service) {
     this.metrics = metrics;
     this.method = method;
     this.path = path;
     this.service = service;
-    this.active = entered ? metrics.active.labelValues(method, path, service) : null;
   }
 
-  /** The series of a route that requests enter, and so are counted in flight on. */
-  static RouteSeries entered(RedMetrics metrics, String method, String path, String service) {
-    return new RouteSeries(metrics, method, path, service, true);
-  }
-
-  /**
-   * The series of a route that requests only complete on, without an in-flight gauge: unmatched
-   * requests, and those the runtime answers by itself.
-   */
-  static RouteSeries completedOnly(
-      RedMetrics metrics, String method, String path, String service) {
-    return new RouteSeries(metrics, method, path, service, false);
-  }
-
-  /** Counts a request as in flight; only on a route created by {@link #entered}. */
+  /** Counts a request as in flight on this route. */
   void started() {
-    active.inc();
+    GaugeDataPoint gauge = active;
+    if (gauge == null) {
+      // A race binds the same data point twice: labelValues returns the one already there.
+      gauge = metrics.active.labelValues(method, path, service);
+      active = gauge;
+    }
+    gauge.inc();
   }
 
   /** Ends a request that {@link #started()}. */

@@ -1,7 +1,10 @@
 package io.redmetrics.jaxrs;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Pure functions that turn JAX-RS path templates into the value of the {@code path} label.
@@ -77,6 +80,99 @@ final class RouteTemplate {
       i = close + 1;
     }
     return out.toString();
+  }
+
+  /**
+   * Returns a pattern that matches a path ending in what {@code template} matches: template
+   * variables match one segment, or their regular expression. Used to tell apart sub-resource
+   * locators the matched classes cannot; compiled once per locator.
+   */
+  static Pattern endingIn(String template) {
+    StringBuilder regex = new StringBuilder("(?:.*/)?");
+    int from = 0;
+    int to = template.length();
+    while (from < to && template.charAt(from) == '/') {
+      from++;
+    }
+    while (to > from && template.charAt(to - 1) == '/') {
+      to--;
+    }
+    String trimmed = template.substring(from, to);
+    int i = 0;
+    while (i < trimmed.length()) {
+      int open = trimmed.indexOf('{', i);
+      if (open < 0) {
+        regex.append(Pattern.quote(trimmed.substring(i)));
+        break;
+      }
+      if (open > i) {
+        regex.append(Pattern.quote(trimmed.substring(i, open)));
+      }
+      int depth = 1;
+      int colon = -1;
+      int j = open + 1;
+      while (j < trimmed.length() && depth > 0) {
+        char c = trimmed.charAt(j);
+        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+        if (c == ':' && depth == 1 && colon < 0) {
+          colon = j;
+        }
+        j++;
+      }
+      regex.append(colon < 0 ? "[^/]+" : "(?:" + trimmed.substring(colon + 1, j - 1).trim() + ")");
+      i = j;
+    }
+    return Pattern.compile(regex.append("/?").toString());
+  }
+
+  /**
+   * Returns the application's base path as the label shows it, the same however a client spelled
+   * it: percent-encodings decoded, path parameters ({@code ;jsessionid=...}) removed, one slash
+   * between segments, a leading slash and no trailing one ({@code "/"} for the root). Servlet
+   * containers may keep the client's spelling in the context path, so the raw base path is not
+   * bounded.
+   *
+   * @param raw the raw path of {@code UriInfo.getBaseUri()}
+   */
+  static String basePath(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      int end = raw.indexOf('/', i);
+      end = end < 0 ? raw.length() : end;
+      int parameters = raw.indexOf(';', i);
+      String segment = decode(raw.substring(i, parameters >= 0 && parameters < end ? parameters : end));
+      if (!segment.isEmpty()) {
+        out.append('/').append(segment);
+      }
+      i = end + 1;
+    }
+    return out.length() == 0 ? "/" : out.toString();
+  }
+
+  /** Decodes percent-encoded UTF-8; a malformed escape stays as it is. */
+  private static String decode(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+    int i = 0;
+    while (i < segment.length()) {
+      int high = i + 2 < segment.length() && segment.charAt(i) == '%'
+          ? Character.digit(segment.charAt(i + 1), 16) : -1;
+      int low = high >= 0 ? Character.digit(segment.charAt(i + 2), 16) : -1;
+      if (low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 3;
+      } else {
+        int next = segment.indexOf('%', i + 1);
+        next = next < 0 ? segment.length() : next;
+        byte[] plain = segment.substring(i, next).getBytes(StandardCharsets.UTF_8);
+        bytes.write(plain, 0, plain.length);
+        i = next;
+      }
+    }
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
   }
 
   private static void appendSegments(String template, StringBuilder out) {

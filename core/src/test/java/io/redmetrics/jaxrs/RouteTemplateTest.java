@@ -1,6 +1,8 @@
 package io.redmetrics.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -47,5 +49,36 @@ class RouteTemplateTest {
     assertEquals(
         "/orders/{orderId}/lines/{lineId}",
         RouteTemplate.join(Arrays.asList("/", "orders", "{orderId}/lines", "{lineId: [0-9]+}")));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/|/api",
+        "/|/",
+        "''|/",
+        "/api;jsessionid=7/|/api",
+        "//api//v1/|/api/v1",
+        "/%61pi/|/api",
+        "/app;x=1/api;y=2/|/app/api",
+        "/caf%C3%A9/|/caf\u00e9",
+        "/bad%zz/|/bad%zz",
+        "/end%4/|/end%4",
+      })
+  void a_base_path_is_the_same_however_the_client_spelled_it(String raw, String expected) {
+    assertEquals(expected, RouteTemplate.basePath(raw));
+  }
+
+  @Test
+  void a_locator_pattern_matches_uris_ending_in_its_template() {
+    assertTrue(RouteTemplate.endingIn("{orderId}/lines").matcher("orders/5/lines").matches());
+    assertTrue(RouteTemplate.endingIn("/{orderId}/lines/").matcher("/orders/5/lines/").matches());
+    assertFalse(RouteTemplate.endingIn("{orderId}/lines").matcher("orders/5/archived").matches());
+    assertFalse(RouteTemplate.endingIn("{orderId}/lines").matcher("orders/5/lines/9").matches());
+    assertTrue(RouteTemplate.endingIn("{id: [0-9]+}").matcher("items/42").matches());
+    assertFalse(RouteTemplate.endingIn("{id: [0-9]+}").matcher("items/abc").matches());
+    assertTrue(RouteTemplate.endingIn("a.b/{x}").matcher("a.b/1").matches());
+    assertFalse(RouteTemplate.endingIn("a.b/{x}").matcher("axb/1").matches());
   }
 }

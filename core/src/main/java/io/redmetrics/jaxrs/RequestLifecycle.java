@@ -1,0 +1,185 @@
+package io.redmetrics.jaxrs;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * The life of one request, from the first filter that sees it to its end: the one place where
+ * the clock starts ({@link #begin}), where the request enters its route and is counted in flight
+ * ({@link #enter}), and where it is recorded with the status the client received, exactly once
+ * ({@link #finish}). Every path that ends a request calls {@link #end} or {@link #finish}: the
+ * response filter, the writer interceptor, and the runtime hooks of {@link RuntimeAdapter}s for the
+ * requests response filters never see.
+ *
+ * <p>The clock stops when the response entity has been written (after serialization and {@code
+ * StreamingOutput}), or in the response filter when there is no entity. Asynchronous resources
+ * reach the response filter only when their response is resumed, so their wait counts.
+ */
+final class RequestLifecycle {
+
+  private static final AtomicIntegerFieldUpdater<RequestState> FINISHED =
+      AtomicIntegerFieldUpdater.newUpdater(RequestState.class, "finished");
+
+  private final RouteResolver routes;
+
+  RequestLifecycle(RouteResolver routes) {
+    this.routes = routes;
+  }
+
+  RouteResolver routes() {
+    return routes;
+  }
+
+  /** Starts the clock of a request that the client sent with {@code method}. */
+  RequestState begin(String method) {
+    return new RequestState(System.nanoTime(), method);
+  }
+
+  /** Returns the state of a request, {@code null} when this library did not begin it. */
+  static RequestState of(Object property) {
+    return property instanceof RequestState ? (RequestState) property : null;
+  }
+
+  /** Enters a request into the route the runtime matched and counts it in flight there. */
+  void enter(RequestState state, RouteResolver.Route route, ContainerRequestContext request) {
+    if (state.settled) {
+      return;
+    }
+    RouteSeries series = routes.entered(request, route, state.sentMethod);
+    state.series = series;
+    state.settled = true;
+    if (series != null) {
+      series.started();
+      state.active = true;
+    }
+  }
+
+  /** Dismisses a request that is never recorded (a scrape of the metrics endpoint). */
+  void dismiss(RequestState state) {
+    FINISHED.set(state, 1);
+  }
+
+  /**
+   * The response is settled (the last response filter): records the request now, or once its
+   * entity has been written.
+   */
+  void respond(RequestState state, ContainerRequestContext request, int status, boolean entity) {
+    settle(state, request.getUriInfo());
+    if (entity) {
+      state.deferredStatus = status;
+    } else {
+      finish(state, status);
+    }
+  }
+
+  /**
+   * Ends a request a runtime hook saw end, with the status the client received; does nothing for
+   * a request already recorded.
+   */
+  void end(RequestState state, UriInfo uriInfo, int status) {
+    if (state.finished == 0) {
+      settle(state, uriInfo);
+      finish(state, status);
+    }
+  }
+
+  /** Decides which series a request that entered no route is recorded to. */
+  private void settle(RequestState state, UriInfo uriInfo) {
+    if (!state.settled) {
+      state.series = routes.outside(uriInfo, state.sentMethod);
+      state.settled = true;
+    }
+  }
+
+  /** Records the request with {@code status}, once; later calls do nothing. */
+  private void finish(RequestState state, int status) {
+    long endNanos = System.nanoTime();
+    if (!FINISHED.compareAndSet(state, 0, 1)) {
+      return;
+    }
+    RouteSeries series = state.series;
+    if (series != null) {
+      if (state.active) {
+        series.ended();
+      }
+      series.completed(status, (endNanos - state.startNanos) / 1e9);
+    }
+  }
+
+  /**
+   * Starts the clock: the earliest point at which a portable provider sees a request. Its
+   * priority puts it before the other pre-matching filters, so that their time is counted too.
+   */
+  @PreMatching
+  @Priority(Priorities.FIRST)
+  static final class Start implements ContainerRequestFilter {
+    private final RequestLifecycle lifecycle;
+
+    Start(RequestLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      request.setProperty(RequestState.PROPERTY, lifecycle.begin(request.getMethod()));
+    }
+  }
+
+  /**
+   * Stops the clock once the client has its response. Response filters run from the highest
+   * priority to the lowest, so this one runs last and sees the status other filters settled on; as
+   * a writer interceptor it is the outermost one, so its time includes the others.
+   */
+  @Priority(Priorities.FIRST)
+  static final class End implements ContainerResponseFilter, WriterInterceptor {
+    private final RequestLifecycle lifecycle;
+
+    End(RequestLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      RequestState state = of(request.getProperty(RequestState.PROPERTY));
+      if (state != null && state.finished == 0) {
+        // HEAD too: runtimes serialise its entity (and may fail doing so) before dropping it.
+        lifecycle.respond(state, request, response.getStatus(), response.hasEntity());
+      }
+    }
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+      RequestState state = of(context.getProperty(RequestState.PROPERTY));
+      int status = state == null ? 0 : state.deferredStatus;
+      if (status == 0) {
+        context.proceed();
+        return;
+      }
+      try {
+        context.proceed();
+      } catch (WebApplicationException e) {
+        status = e.getResponse().getStatus();
+        throw e;
+      } catch (IOException e) {
+        // The client went away while the body was written: it got the status line already, and
+        // a client leaving is no server error.
+        throw e;
+      } catch (RuntimeException | Error e) {
+        status = 500;
+        throw e;
+      } finally {
+        lifecycle.finish(state, status);
+      }
+    }
+  }
+}

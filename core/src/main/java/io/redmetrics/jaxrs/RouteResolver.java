@@ -1,0 +1,194 @@
+package io.redmetrics.jaxrs;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Answers "which series does this request record to", for every request of one application: the
+ * {@code path} label (base path, then the templates the runtime matched, or {@code UNMATCHED}),
+ * the {@code method} label ({@link MethodLabel}) and the exclusions.
+ *
+ * <p>One cache holds the series, keyed by what the runtime matched: the normalised base path, the
+ * resource method's template, the chain of locators that led to it and the method label. Each
+ * {@link Route} also remembers the last request's key in a field, so that a request on a route
+ * compares a few references and strings, and allocates nothing.
+ */
+final class RouteResolver {
+
+  private final Settings settings;
+  private final RedMetrics metrics;
+  private final RuntimeAdapter runtime;
+  private final Set<String> declaredMethods = ConcurrentHashMap.newKeySet();
+  private final ConcurrentMap<Key, Optional<RouteSeries>> series = new ConcurrentHashMap<>();
+
+  RouteResolver(Settings settings, RedMetrics metrics, RuntimeAdapter runtime) {
+    this.settings = settings;
+    this.metrics = metrics;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Returns the route of a resource method, built once at deployment.
+   *
+   * @param template the template the method's annotations give, below the base path
+   * @param ownPath the method's own {@code @Path}, {@code null} when it has none
+   * @param designators the request methods it answers
+   */
+  Route route(String template, String ownPath, List<String> designators) {
+    declaredMethods.addAll(designators);
+    return new Route(template, ownPath, designators);
+  }
+
+  /** The series of a request the runtime matched to {@code route}; {@code null}: excluded. */
+  RouteSeries entered(ContainerRequestContext request, Route route, String sentMethod) {
+    String basePath = request.getUriInfo().getBaseUri().getRawPath();
+    String method =
+        MethodLabel.ofMatched(sentMethod, request.getMethod(), route.designators, declaredMethods);
+    Route.Last last = route.last;
+    if (last != null
+        && last.method.equals(method)
+        && last.basePath.equals(basePath)
+        && runtime.tookChain(request, last.chain)) {
+      return last.series;
+    }
+    Object chain = runtime.locatorChain(request);
+    RouteSeries found = lookup(basePath, route, chain, method);
+    route.last = new Route.Last(basePath, chain, method, found);
+    return found;
+  }
+
+  /**
+   * The series of a request that ends without having entered a route: the template the runtime
+   * matched so far (a locator that failed, an {@code OPTIONS} request the runtime answered), or
+   * {@code UNMATCHED}.
+   */
+  RouteSeries outside(UriInfo uriInfo, String sentMethod) {
+    String method = MethodLabel.of(sentMethod, declaredMethods);
+    Object matched = runtime.matchedSoFar(uriInfo);
+    if (matched == null) {
+      return series(new Key(RouteTemplate.UNMATCHED, null, null, method), null);
+    }
+    String basePath = uriInfo.getBaseUri().getRawPath();
+    return series(new Key(RouteTemplate.basePath(basePath), null, matched, method), null);
+  }
+
+  private RouteSeries lookup(String basePath, Route route, Object chain, String method) {
+    return series(new Key(RouteTemplate.basePath(basePath), route, chain, method), route);
+  }
+
+  /** Finds the series of a key, binding it on first use: string building happens only here. */
+  private RouteSeries series(Key key, Route route) {
+    Optional<RouteSeries> found = series.get(key);
+    if (found == null) {
+      found = Optional.ofNullable(bind(key, route));
+      Optional<RouteSeries> raced = series.putIfAbsent(key, found);
+      found = raced == null ? found : raced;
+    }
+    return found.orElse(null);
+  }
+
+  private RouteSeries bind(Key key, Route route) {
+    if (key.basePath.equals(RouteTemplate.UNMATCHED)) {
+      return isExcluded(RouteTemplate.UNMATCHED)
+          ? null
+          : new RouteSeries(metrics, key.method, RouteTemplate.UNMATCHED, settings.service);
+    }
+    String template =
+        key.chain == null
+            ? route.template
+            : runtime.template(key.chain, route == null ? null : route.ownPath);
+    String path = RouteTemplate.join(key.basePath, template);
+    // Users write exclusions as the path label shows them, or as their @Path templates show them.
+    if (isExcluded(path) || isExcluded(RouteTemplate.join(template))) {
+      return null;
+    }
+    return new RouteSeries(metrics, key.method, path, settings.service);
+  }
+
+  private boolean isExcluded(String path) {
+    for (String excluded : settings.exclude) {
+      if (excluded.endsWith("/*")
+          ? isUnder(path, excluded.substring(0, excluded.length() - 2))
+          : excluded.equals(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnder(String path, String prefix) {
+    return prefix.isEmpty()
+        ? path.startsWith("/")
+        : path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+
+  /**
+   * A resource method, bound at deployment: what its annotations say, and the key of the last
+   * request that took it.
+   */
+  static final class Route {
+    final String template;
+    final String ownPath;
+    final List<String> designators;
+    private volatile Last last;
+
+    private Route(String template, String ownPath, List<String> designators) {
+      this.template = template;
+      this.ownPath = ownPath;
+      this.designators = List.copyOf(designators);
+    }
+
+    /** The raw base path, chain and method label of a request, and the series they gave. */
+    private static final class Last {
+      final String basePath;
+      final Object chain;
+      final String method;
+      final RouteSeries series;
+
+      Last(String basePath, Object chain, String method, RouteSeries series) {
+        this.basePath = basePath;
+        this.chain = chain;
+        this.method = method;
+        this.series = series;
+      }
+    }
+  }
+
+  /** What the runtime matched: base path, resource method, chain of locators, method label. */
+  private static final class Key {
+    final String basePath;
+    final Route route;
+    final Object chain;
+    final String method;
+
+    Key(String basePath, Route route, Object chain, String method) {
+      this.basePath = basePath;
+      this.route = route;
+      this.chain = chain;
+      this.method = method;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof Key)) {
+        return false;
+      }
+      Key key = (Key) other;
+      return route == key.route
+          && basePath.equals(key.basePath)
+          && method.equals(key.method)
+          && Objects.equals(chain, key.chain);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(basePath, System.identityHashCode(route), chain, method);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.redmetrics.jaxrs;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * What one Jakarta REST runtime adds to the portable path: the hooks that start the clock and see
+ * the end of requests that response filters miss, and what the runtime matched beyond the
+ * portable {@code ResourceInfo} (which knows only the last class and method): the chain of
+ * sub-resource locators that led to a resource method, and how far a request that entered no
+ * route got. One implementation per runtime; {@link #detect} picks it, and loads a runtime's
+ * classes only when that runtime runs the application, so the library works unchanged on a
+ * runtime it has never seen.
+ */
+interface RuntimeAdapter {
+
+  /** Picks the adapter of the runtime that runs the application, from its configuration class. */
+  static RuntimeAdapter detect(FeatureContext context) {
+    String runtime = context.getConfiguration().getClass().getName();
+    if (runtime.startsWith("org.glassfish.jersey.")) {
+      return new JerseyAdapter();
+    }
+    return runtime.startsWith("org.apache.cxf.") ? new CxfAdapter() : new PortableAdapter();
+  }
+
+  /**
+   * Registers what starts the clock of each request (the runtime's earliest hook, or the portable
+   * pre-matching filter), and the runtime's hooks that end requests response filters never see.
+   */
+  void install(FeatureContext context, RequestLifecycle lifecycle);
+
+  /**
+   * Returns a key for the chain of sub-resource locators that led the request to its resource
+   * method, equal for requests that took the same chain; {@code null} when it took none. Called
+   * when {@link #tookChain} says no, so it may allocate.
+   */
+  Object locatorChain(ContainerRequestContext request);
+
+  /**
+   * Whether the request took {@code chain} (a key from {@link #locatorChain}, {@code null} for
+   * none). Called on every request on a route: it must not allocate.
+   */
+  boolean tookChain(ContainerRequestContext request, Object chain);
+
+  /**
+   * Returns a key for how far a request that entered no route was matched: an {@code OPTIONS}
+   * request the runtime answered for a resource, a sub-resource locator that threw; {@code null}
+   * when it matched nothing.
+   */
+  Object matchedSoFar(UriInfo uriInfo);
+
+  /**
+   * Returns the whole template, below the base path, of a key from {@link #locatorChain} or
+   * {@link #matchedSoFar}. Called once per distinct key.
+   *
+   * @param ownPath the {@code @Path} of the resource method the chain led to; {@code null} when
+   *     the key is from {@link #matchedSoFar} or the method has none
+   */
+  String template(Object chain, String ownPath);
+}
