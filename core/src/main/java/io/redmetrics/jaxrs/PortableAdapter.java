@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * When one class has several such locators (two that return the same type), the matched URIs
  * tell which one the request took; the reflection and patterns are built once per class.
  */
-final class PortableAdapter implements RuntimeAdapter {
+class PortableAdapter implements RuntimeAdapter {
 
   /** The locators of a parent class that may return a child class, by (parent, child). */
   private final ConcurrentMap<List<Class<?>>, Locator[]> locators = new ConcurrentHashMap<>();

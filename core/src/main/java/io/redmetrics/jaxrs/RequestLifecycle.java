@@ -157,6 +157,20 @@ final class RequestLifecycle {
       }
     }
 
+    /**
+     * Whether the entity could not be written because the connection failed (Jersey wraps the
+     * {@code IOException}): the client went away with the status line already sent, and a client
+     * leaving is no server error. An {@code IOException} itself is that case too.
+     */
+    private static boolean failedWriting(Throwable thrown) {
+      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
       RequestState state = of(context.getProperty(RequestState.PROPERTY));
@@ -170,12 +184,8 @@ final class RequestLifecycle {
       } catch (WebApplicationException e) {
         status = e.getResponse().getStatus();
         throw e;
-      } catch (IOException e) {
-        // The client went away while the body was written: it got the status line already, and
-        // a client leaving is no server error.
-        throw e;
       } catch (RuntimeException | Error e) {
-        status = 500;
+        status = failedWriting(e) ? status : 500;
         throw e;
       } finally {
         lifecycle.finish(state, status);

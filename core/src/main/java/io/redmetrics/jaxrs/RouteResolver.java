@@ -67,10 +67,12 @@ final class RouteResolver {
    * The series of a request that ends without having entered a route: the template the runtime
    * matched so far (a locator that failed, an {@code OPTIONS} request the runtime answered), or
    * {@code UNMATCHED}.
+   *
+   * @param uriInfo what the runtime matched; {@code null} when it is no longer known
    */
   RouteSeries outside(UriInfo uriInfo, String sentMethod) {
     String method = MethodLabel.of(sentMethod, declaredMethods);
-    Object matched = runtime.matchedSoFar(uriInfo);
+    Object matched = uriInfo == null ? null : runtime.matchedSoFar(uriInfo);
     if (matched == null) {
       return series(new Key(RouteTemplate.UNMATCHED, null, null, method), null);
     }

@@ -21,7 +21,12 @@ interface RuntimeAdapter {
     if (runtime.startsWith("org.glassfish.jersey.")) {
       return new JerseyAdapter();
     }
-    return runtime.startsWith("org.apache.cxf.") ? new CxfAdapter() : new PortableAdapter();
+    if (runtime.startsWith("org.apache.cxf.")) {
+      return new CxfAdapter();
+    }
+    return runtime.startsWith("org.jboss.resteasy.") && UndertowAdapter.isVisible()
+        ? new UndertowAdapter()
+        : new PortableAdapter();
   }
 
   /**

@@ -8,9 +8,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
 import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RawHttp;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,76 @@ class RouteLabelsTest extends ShopTest {
       Scrape scrape = apiHttp.scrape();
       assertEquals(1, requests(scrape, "GET", "/api/products/{id}", "200"));
       assertEquals(1, requests(scrape, "GET", "/api/orders/{orderId}/lines/{lineId}", "200"));
+    }
+  }
+
+  @Test
+  void a_root_resource_reached_through_a_locator_is_labelled_with_the_chain_it_took() {
+    assertEquals(200, http.status("orders/5/items/7"));
+    assertEquals(200, http.status("items/7"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/orders/{orderId}/items/{id}", "200"));
+    assertEquals(1, requests(scrape, "GET", "/items/{id}", "200"));
+  }
+
+  @Test
+  void two_locators_that_return_the_same_type_are_told_apart() {
+    assertEquals(200, http.status("orders/5/lines/9"));
+    assertEquals(200, http.status("orders/5/archived/9"));
+    assertEquals(200, http.status("orders/6/lines/1"));
+    assertEquals(200, http.status("orders/6/archived"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(2, requests(scrape, "GET", "/orders/{orderId}/lines/{lineId}", "200"));
+    assertEquals(1, requests(scrape, "GET", "/orders/{orderId}/archived/{lineId}", "200"));
+    assertEquals(1, requests(scrape, "GET", "/orders/{orderId}/archived", "200"));
+  }
+
+  @Test
+  void a_method_in_any_case_is_labelled_with_the_designator_that_matched_or_other() {
+    RawHttp raw = new RawHttp(app);
+    for (String method : List.of("gEt", "get", "Get", "hEaD", "head", "pOsT", "GET")) {
+      raw.send(method, "/products/1", null);
+    }
+
+    Scrape scrape = http.scrape();
+    assertTrue(
+        Set.of("GET", "HEAD", "POST", "_OTHER")
+            .containsAll(scrape.labelValues("http_requests_total", "method")),
+        scrape.text());
+    assertTrue(scrape.sum("http_requests_total", "method", "GET", "path", "/products/{id}") >= 1);
+    assertEquals(7, scrape.sum("http_requests_total"), scrape.text());
+  }
+
+  @Test
+  void the_base_path_label_is_the_same_however_the_client_spells_it() {
+    PrometheusRegistry apiRegistry = new PrometheusRegistry();
+    try (RunningApp api =
+        RunningApp.start(
+            ShopApp.with(RedMetricsFeature.builder().registry(apiRegistry).build()), "/api")) {
+      RawHttp raw = new RawHttp(api);
+      List<String> targets =
+          List.of(
+              "/api/products/1",
+              "/api;jsessionid=1/products/1",
+              "/api;jsessionid=2/products/2",
+              "//api/products/1",
+              "/%61pi/products/1",
+              "/api//products/3",
+              "/api/;x=1/products/4");
+      for (String target : targets) {
+        raw.send("GET", target, null);
+      }
+
+      // A container may answer some spellings itself, before Jakarta REST sees them.
+      Scrape scrape = new Http(api).scrape();
+      assertTrue(
+          Set.of("/api/products/{id}", "UNMATCHED")
+              .containsAll(scrape.labelValues("http_requests_total", "path")),
+          scrape.text());
+      assertTrue(
+          scrape.sum("http_requests_total", "path", "/api/products/{id}") >= 1, scrape.text());
     }
   }
 }

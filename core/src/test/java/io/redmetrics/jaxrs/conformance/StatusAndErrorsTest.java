@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.redmetrics.jaxrs.fixtures.FailuresResource;
+import io.redmetrics.jaxrs.fixtures.SeenRequests;
 import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RawHttp;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,5 +120,52 @@ class StatusAndErrorsTest extends ShopTest {
     public Set<Class<?>> getClasses() {
       return Set.of(FailuresResource.class);
     }
+  }
+
+  @Test
+  void a_locator_that_fails_is_recorded_under_the_template_matched_so_far() {
+    assertEquals(404, http.status("orders/missing/lines"));
+    assertEquals(500, http.status("orders/broken/lines/1"));
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/orders/{orderId}/lines", "404"), scrape.text());
+    assertEquals(1, requests(scrape, "GET", "/orders/{orderId}/lines", "500"), scrape.text());
+    assertEquals(0, scrape.sum("http_requests_active"), scrape.text());
+  }
+
+  @Test
+  void malformed_headers_are_recorded_once_with_the_status_the_client_received() {
+    RawHttp raw = new RawHttp(app);
+    Map<String, Integer> received = new TreeMap<>();
+    String[][] requests = {
+      {"GET", "/products/1", null, "Accept: ;;;"},
+      {"GET", "/products/1", null, "Accept: text/plain;q=abc"},
+      {"GET", "/products/1", null, "Content-Type: ;;;"},
+      {"GET", "/products/1", null, "Accept-Charset: ;;;"},
+      {"GET", "/products/1", null, "Accept-Charset: x-nonexistent"},
+      {"HEAD", "/products", null, "Accept-Charset: x-nonexistent"},
+      {"HEAD", "/products", null, "Accept: ;;;"},
+      {"POST", "/products", "new", "Content-Type: ;;;"},
+      {"POST", "/products/1/stock", "quantity=%zz", "Content-Type: application/x-www-form-urlencoded"},
+    };
+    int unseen = 0;
+    for (String[] request : requests) {
+      long seenBefore = SeenRequests.COUNT.get();
+      int status = raw.send(request[0], request[1], request[2], request[3]);
+      if (SeenRequests.COUNT.get() > seenBefore) {
+        received.merge(Integer.toString(status), 1, Integer::sum);
+      } else {
+        unseen++; // answered by the container before any provider ran (RESTEasy: Accept ;;;)
+      }
+    }
+    assertTrue(unseen < requests.length, "no request reached the application");
+
+    Scrape scrape = http.scrape();
+    Map<String, Integer> recorded = new TreeMap<>();
+    for (Scrape.Sample sample : scrape.samples("http_requests_total")) {
+      recorded.merge(sample.labels.get("status_code"), (int) sample.value, Integer::sum);
+    }
+    assertEquals(received, recorded, scrape.text());
+    assertEquals(0, scrape.sum("http_requests_active"), scrape.text());
   }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** Real HTTP against a {@link RunningApp}, with the JDK's client. */
 public final class Http {
@@ -59,6 +60,28 @@ public final class Http {
       throw new AssertionError("scrape of " + relative + " answered " + response.statusCode());
     }
     return Scrape.parse(new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Scrapes until {@code condition} holds, for what a runtime records after the client already has
+   * its response (a client that went away); fails with the last scrape after the deadline.
+   */
+  public Scrape scrapeUntil(Predicate<Scrape> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Scrape scrape = scrape();
+    while (!condition.test(scrape)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the scrape never showed what was expected:\n" + scrape.text());
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      scrape = scrape();
+    }
+    return scrape;
   }
 
   private HttpRequest.Builder request(String method, String relative, String... headers) {
