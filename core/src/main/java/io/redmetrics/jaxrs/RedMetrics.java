@@ -15,7 +15,9 @@ import java.util.WeakHashMap;
  *
  * <p>Several applications in one JVM (two WARs, several test servers) may share a registry: the
  * second one reuses the families of the first and its series are told apart by the {@code service}
- * label, so registering twice never fails.
+ * label, so registering twice never fails. The families are remembered per copy of this class:
+ * applications that each bundle their own copy of the library cannot share the registry of a
+ * server-wide Prometheus client, and the second fails at startup saying so.
  */
 final class RedMetrics {
 
@@ -100,12 +102,12 @@ final class RedMetrics {
     for (int i = 0; i < all.length; i++) {
       try {
         registry.register(all[i]);
-      } catch (IllegalStateException e) {
+      } catch (IllegalArgumentException | IllegalStateException e) {
         for (int j = 0; j < i; j++) {
           registry.unregister(all[j]);
         }
         throw new IllegalArgumentException(
-            "registry: already holds a metric named like "
+            "registry: already holds "
                 + REQUESTS
                 + ", "
                 + DURATION
@@ -113,7 +115,12 @@ final class RedMetrics {
                 + ERRORS
                 + " or "
                 + ACTIVE
-                + " that redmetrics-jaxrs did not register: "
+                + " registered by something other than this copy of redmetrics-jaxrs: another"
+                + " library, or another copy of redmetrics-jaxrs in another class loader (each"
+                + " application bundling its own while the Prometheus client is a library of the"
+                + " server). Put redmetrics-jaxrs beside the Prometheus client in the server's"
+                + " library, or give each application its own registry"
+                + " (RedMetricsFeature.builder().registry(...)). The registry said: "
                 + e.getMessage(),
             e);
       }
