@@ -3,10 +3,12 @@ package io.redmetrics.jaxrs;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -72,14 +74,18 @@ public final class RedMetricsFeature implements Feature {
   /** Set on the configuration once the feature is installed, so a second one does nothing. */
   private static final String INSTALLED = RedMetricsFeature.class.getName() + ".installed";
 
-  private final Builder chosen;
+  /** The registry given to the builder; {@code null} for the default registry. */
+  private final PrometheusRegistry registry;
+  /** The settings given to the builder, parsed, by property key. */
+  private final Map<String, Object> chosen;
 
   /** Creates the feature with the defaults, or with the configuration properties where given. */
   public RedMetricsFeature() {
-    this(new Builder());
+    this(null, Map.of());
   }
 
-  private RedMetricsFeature(Builder chosen) {
+  private RedMetricsFeature(PrometheusRegistry registry, Map<String, Object> chosen) {
+    this.registry = registry;
     this.chosen = chosen;
   }
 
@@ -106,8 +112,7 @@ public final class RedMetricsFeature implements Feature {
     if (context.getConfiguration().getProperty(INSTALLED) != null) {
       return false;
     }
-    Settings settings =
-        Settings.resolve(chosen, Settings.properties(context.getConfiguration()));
+    Settings settings = settings(context.getConfiguration());
     RedMetrics metrics = RedMetrics.in(settings.registry, settings.buckets);
     RuntimeAdapter runtime = RuntimeAdapter.detect(context);
     RequestLifecycle lifecycle =
@@ -123,16 +128,18 @@ public final class RedMetricsFeature implements Feature {
     return true;
   }
 
+  /** Resolves this feature's settings against an application's configuration. */
+  Settings settings(Configuration configuration) {
+    return Settings.resolve(chosen, registry, configuration);
+  }
+
   /**
    * Configures a {@link RedMetricsFeature}. Each setter checks its value at once and throws an
    * {@link IllegalArgumentException} naming the setting.
    */
   public static final class Builder {
-    PrometheusRegistry registry;
-    String service;
-    double[] buckets;
-    List<String> exclude;
-    String metricsPath;
+    private PrometheusRegistry registry;
+    private final Map<String, Object> chosen = new HashMap<>();
 
     private Builder() {}
 
@@ -143,7 +150,7 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder service(String service) {
-      this.service = Settings.service("service", service);
+      chosen.put(SERVICE, Settings.service("service", service));
       return this;
     }
 
@@ -165,8 +172,9 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder buckets(double... upperBounds) {
-      this.buckets =
-          Settings.buckets("buckets", Objects.requireNonNull(upperBounds, "buckets: null"));
+      chosen.put(
+          BUCKETS,
+          Settings.buckets("buckets", Objects.requireNonNull(upperBounds, "buckets: null")));
       return this;
     }
 
@@ -180,8 +188,8 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder exclude(String... templates) {
-      this.exclude =
-          Settings.exclude("exclude", Objects.requireNonNull(templates, "exclude: null"));
+      chosen.put(
+          EXCLUDE, Settings.exclude("exclude", Objects.requireNonNull(templates, "exclude: null")));
       return this;
     }
 
@@ -193,7 +201,7 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder metricsPath(String path) {
-      this.metricsPath = path == null ? "" : Settings.metricsPath("metricsPath", path);
+      chosen.put(METRICS_PATH, path == null ? "" : Settings.metricsPath("metricsPath", path));
       return this;
     }
 
@@ -203,13 +211,8 @@ public final class RedMetricsFeature implements Feature {
      * @return a feature to register with the application
      */
     public RedMetricsFeature build() {
-      Builder copy = new Builder();
-      copy.registry = registry;
-      copy.service = service;
-      copy.buckets = buckets == null ? null : buckets.clone();
-      copy.exclude = exclude;
-      copy.metricsPath = metricsPath;
-      return new RedMetricsFeature(copy);
+      // Parsed values are never changed, only replaced: a copy of the map is a snapshot.
+      return new RedMetricsFeature(registry, Map.copyOf(chosen));
     }
   }
 }

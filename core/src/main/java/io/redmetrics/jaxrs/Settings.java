@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The configuration of one application, resolved once at startup: builder values win over
- * configuration properties, which win over defaults. Every rule about what a valid value is lives
+ * configuration properties, which win over JVM system properties, which win over defaults. Every rule about what a valid value is lives
  * here; a bad value fails with an {@link IllegalArgumentException} reading
  * {@code setting: value: reason}.
  */
@@ -23,9 +23,10 @@ final class Settings {
 
   /**
    * The default duration buckets in seconds: the OpenTelemetry HTTP server default, a superset of
-   * the classic RED list. The {@code +Inf} bucket is always added.
+   * the classic RED list. The {@code +Inf} bucket is always added. Private: arrays are mutable, so
+   * each application gets its own copy.
    */
-  static final double[] DEFAULT_BUCKETS = {
+  private static final double[] DEFAULT_BUCKETS = {
     0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10
   };
 
@@ -53,51 +54,47 @@ final class Settings {
   }
 
   /**
-   * Resolves the settings of one application.
+   * Resolves the settings of one application, each with one lookup: the value given to the
+   * builder, else the application's configuration property, else the JVM system property of the
+   * same name (a runtime that discovers the feature may hand it no configuration: Open Liberty
+   * passes a discovered feature no {@code Application#getProperties()}), else the default.
    *
-   * @param chosen the values given to the builder, {@code null} where none was given
-   * @param property reads a configuration property by name, {@code null} when absent
+   * @param chosen the values given to the builder, already parsed, by property key
+   * @param registry the registry given to the builder, {@code null} for the default registry
+   * @param configuration the application's configuration
+   * @throws IllegalArgumentException naming the property when a property's value is invalid
    */
-  static Settings resolve(RedMetricsFeature.Builder chosen, Function<String, Object> property) {
-    PrometheusRegistry registry =
-        Optional.ofNullable(chosen.registry).orElse(PrometheusRegistry.defaultRegistry);
-    String service =
-        chosen.service != null
-            ? chosen.service
-            : parse(RedMetricsFeature.SERVICE, property, Settings::service, DEFAULT_SERVICE);
-    double[] buckets =
-        chosen.buckets != null
-            ? chosen.buckets
-            : parse(RedMetricsFeature.BUCKETS, property, Settings::buckets, DEFAULT_BUCKETS);
-    List<String> exclude =
-        chosen.exclude != null
-            ? chosen.exclude
-            : parse(RedMetricsFeature.EXCLUDE, property, Settings::exclude, List.of());
-    String metricsPath =
-        chosen.metricsPath != null
-            ? chosen.metricsPath
-            : parse(
-                RedMetricsFeature.METRICS_PATH,
-                property,
-                Settings::metricsPath,
-                DEFAULT_METRICS_PATH);
-    return new Settings(registry, service, buckets, exclude, metricsPath);
+  static Settings resolve(
+      Map<String, Object> chosen, PrometheusRegistry registry, Configuration configuration) {
+    Function<String, Object> property =
+        key -> {
+          Object value = configuration.getProperty(key);
+          return value != null ? value : System.getProperty(key);
+        };
+    return new Settings(
+        registry != null ? registry : PrometheusRegistry.defaultRegistry,
+        value(RedMetricsFeature.SERVICE, chosen, property, Settings::service, DEFAULT_SERVICE),
+        value(RedMetricsFeature.BUCKETS, chosen, property, Settings::buckets, DEFAULT_BUCKETS)
+            .clone(),
+        value(RedMetricsFeature.EXCLUDE, chosen, property, Settings::exclude, List.of()),
+        value(
+            RedMetricsFeature.METRICS_PATH,
+            chosen,
+            property,
+            Settings::metricsPath,
+            DEFAULT_METRICS_PATH));
   }
 
-  /**
-   * Reads a setting's property from the application's configuration, or else from the JVM's
-   * system properties: a runtime that discovers the feature may hand it no configuration (Open
-   * Liberty does not pass {@code Application#getProperties()} to a discovered feature).
-   */
-  static Function<String, Object> properties(Configuration configuration) {
-    return key -> {
-      Object value = configuration.getProperty(key);
-      return value != null ? value : System.getProperty(key);
-    };
-  }
-
-  private static <T> T parse(
-      String key, Function<String, Object> property, Parser<T> parser, T fallback) {
+  @SuppressWarnings("unchecked") // the builder stores each key's value as its parser returns it
+  private static <T> T value(
+      String key,
+      Map<String, Object> chosen,
+      Function<String, Object> property,
+      Parser<T> parser,
+      T fallback) {
+    if (chosen.containsKey(key)) {
+      return (T) chosen.get(key);
+    }
     Object value = property.apply(key);
     return value == null ? fallback : parser.parse(key, value);
   }

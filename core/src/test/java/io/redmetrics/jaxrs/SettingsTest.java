@@ -6,15 +6,92 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.core.Configuration;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Resolving settings from builder values, properties and defaults, without a server. */
 class SettingsTest {
 
   private static Settings resolve(RedMetricsFeature.Builder builder, Map<String, Object> properties) {
-    return Settings.resolve(builder, properties::get);
+    return builder.build().settings(configuration(properties));
+  }
+
+  /** An application configuration holding only {@code properties}. */
+  private static Configuration configuration(Map<String, Object> properties) {
+    return (Configuration)
+        Proxy.newProxyInstance(
+            Configuration.class.getClassLoader(),
+            new Class<?>[] {Configuration.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getProperty")) {
+                return properties.get(args[0]);
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  @Test
+  void invalid_builder_values_fail_at_once_naming_the_setting() {
+    RedMetricsFeature.Builder builder = RedMetricsFeature.builder();
+    assertMessage("service: : must not be empty", () -> builder.service(""));
+    assertMessage(
+        "buckets: [0.5, 0.1]: must be strictly increasing", () -> builder.buckets(0.5, 0.1));
+    assertMessage("buckets: []: must name at least one bucket", () -> builder.buckets());
+    assertMessage(
+        "buckets: [0.0, 1.0]: must be positive and finite (the +Inf bucket is always added)",
+        () -> builder.buckets(0, 1));
+    assertMessage(
+        "buckets: [1.0, NaN]: must be positive and finite (the +Inf bucket is always added)",
+        () -> builder.buckets(1, Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> builder.exclude("no-slash"));
+    assertThrows(IllegalArgumentException.class, () -> builder.metricsPath("a b"));
+  }
+
+  @Test
+  void a_jvm_system_property_applies_below_the_configuration() {
+    String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
+    try {
+      assertEquals("from-jvm", resolve(RedMetricsFeature.builder(), Map.of()).service);
+      assertEquals(
+          "from-application",
+          resolve(RedMetricsFeature.builder(), Map.of(RedMetricsFeature.SERVICE, "from-application"))
+              .service);
+      assertEquals(
+          "from-builder", resolve(RedMetricsFeature.builder().service("from-builder"), Map.of()).service);
+    } finally {
+      if (previous == null) {
+        System.clearProperty(RedMetricsFeature.SERVICE);
+      } else {
+        System.setProperty(RedMetricsFeature.SERVICE, previous);
+      }
+    }
+  }
+
+  @Test
+  void a_built_feature_keeps_its_values_when_the_builder_changes_later() {
+    RedMetricsFeature.Builder builder = RedMetricsFeature.builder().service("first").buckets(1, 2);
+    RedMetricsFeature feature = builder.build();
+    builder.service("second").buckets(3, 4);
+
+    Settings settings = feature.settings(configuration(Map.of()));
+    assertEquals("first", settings.service);
+    assertArrayEquals(new double[] {1, 2}, settings.buckets);
+  }
+
+  @Test
+  void each_application_gets_its_own_copy_of_the_default_buckets() {
+    Settings first = resolve(RedMetricsFeature.builder(), Map.of());
+    first.buckets[0] = 99;
+
+    assertEquals(0.005, resolve(RedMetricsFeature.builder(), Map.of()).buckets[0]);
+  }
+
+  private static void assertMessage(String message, Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
   }
 
   @Test
