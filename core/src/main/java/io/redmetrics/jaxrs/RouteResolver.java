@@ -52,14 +52,15 @@ final class RouteResolver {
         MethodLabel.ofMatched(sentMethod, request.getMethod(), route.designators, declaredMethods);
     Route.Last last = route.last;
     if (last != null
-        && last.method.equals(method)
-        && last.basePath.equals(basePath)
-        && runtime.tookChain(request, last.chain)) {
+        && last.key.method.equals(method)
+        && last.rawBasePath.equals(basePath)
+        && runtime.tookChain(request, last.key.chain)) {
       return last.series;
     }
-    Object chain = runtime.locatorChain(request);
-    RouteSeries found = lookup(basePath, route, chain, method);
-    route.last = new Route.Last(basePath, chain, method, found);
+    Key key =
+        new Key(RouteTemplate.basePath(basePath), route, runtime.locatorChain(request), method);
+    RouteSeries found = series(key, route);
+    route.last = new Route.Last(basePath, key, found);
     return found;
   }
 
@@ -78,10 +79,6 @@ final class RouteResolver {
     }
     String basePath = uriInfo.getBaseUri().getRawPath();
     return series(new Key(RouteTemplate.basePath(basePath), null, matched, method), null);
-  }
-
-  private RouteSeries lookup(String basePath, Route route, Object chain, String method) {
-    return series(new Key(RouteTemplate.basePath(basePath), route, chain, method), route);
   }
 
   /** Finds the series of a key, binding it on first use: string building happens only here. */
@@ -146,17 +143,15 @@ final class RouteResolver {
       this.designators = List.copyOf(designators);
     }
 
-    /** The raw base path, chain and method label of a request, and the series they gave. */
+    /** The raw base path of a request, its key, and the series they gave. */
     private static final class Last {
-      final String basePath;
-      final Object chain;
-      final String method;
+      final String rawBasePath;
+      final Key key;
       final RouteSeries series;
 
-      Last(String basePath, Object chain, String method, RouteSeries series) {
-        this.basePath = basePath;
-        this.chain = chain;
-        this.method = method;
+      Last(String rawBasePath, Key key, RouteSeries series) {
+        this.rawBasePath = rawBasePath;
+        this.key = key;
         this.series = series;
       }
     }

@@ -52,26 +52,6 @@ class SettingsTest {
   }
 
   @Test
-  void a_jvm_system_property_applies_below_the_configuration() {
-    String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
-    try {
-      assertEquals("from-jvm", resolve(RedMetricsFeature.builder(), Map.of()).service);
-      assertEquals(
-          "from-application",
-          resolve(RedMetricsFeature.builder(), Map.of(RedMetricsFeature.SERVICE, "from-application"))
-              .service);
-      assertEquals(
-          "from-builder", resolve(RedMetricsFeature.builder().service("from-builder"), Map.of()).service);
-    } finally {
-      if (previous == null) {
-        System.clearProperty(RedMetricsFeature.SERVICE);
-      } else {
-        System.setProperty(RedMetricsFeature.SERVICE, previous);
-      }
-    }
-  }
-
-  @Test
   void a_built_feature_keeps_its_values_when_the_builder_changes_later() {
     RedMetricsFeature.Builder builder = RedMetricsFeature.builder().service("first").buckets(1, 2);
     RedMetricsFeature feature = builder.build();
