@@ -128,6 +128,8 @@ final class JerseyAdapter implements RuntimeAdapter {
      */
     private boolean goesToContainer(Throwable thrown) {
       Throwable cause = thrown;
+      // Jersey wraps what resources and providers throw in its internal MappableException; no
+      // public API unwraps it.
       while (cause instanceof MappableException && cause.getCause() != null) {
         cause = cause.getCause();
       }

@@ -56,12 +56,12 @@ final class RequestLifecycle {
       return;
     }
     RouteSeries series = routes.entered(request, route, state.sentMethod);
-    state.series = series;
-    state.settled = true;
     if (series != null) {
       series.started();
       state.active = true;
     }
+    state.series = series;
+    state.settled = true;
   }
 
   /** Dismisses a request that is never recorded (a scrape of the metrics endpoint). */
