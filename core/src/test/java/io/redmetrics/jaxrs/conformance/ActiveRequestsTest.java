@@ -3,8 +3,8 @@ package io.redmetrics.jaxrs.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redmetrics.jaxrs.fixtures.TimingResource;
 import io.redmetrics.jaxrs.support.ShopTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,18 +16,17 @@ class ActiveRequestsTest extends ShopTest {
 
   @Test
   void requests_in_flight_are_counted_until_they_complete() throws Exception {
-    TimingResource.Gate gate = new TimingResource.Gate(2);
-    TimingResource.gate = gate;
+    control.holdRequests(2);
     List<CompletableFuture<Integer>> held = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       held.add(CompletableFuture.supplyAsync(() -> http.status("timing/held")));
     }
-    assertTrue(gate.entered.await(10, TimeUnit.SECONDS), "requests did not arrive");
+    assertTrue(control.awaitHeld(Duration.ofSeconds(10)), "requests did not arrive");
 
     assertEquals(
         2, http.scrape().value("http_requests_active", "method", "GET", "path", "/timing/held"));
 
-    gate.open.countDown();
+    control.releaseHeld();
     for (CompletableFuture<Integer> request : held) {
       assertEquals(200, request.get(10, TimeUnit.SECONDS));
     }

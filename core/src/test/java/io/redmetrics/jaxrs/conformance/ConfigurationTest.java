@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.ConformanceRuntime;
 import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Settings from the builder and from configuration properties, and invalid ones. */
 class ConfigurationTest {
 
+  private static final ConformanceRuntime RUNTIME = ConformanceRuntime.current();
+
   @Test
   void properties_configure_a_feature_registered_as_a_class() {
     ShopApp shop =
@@ -30,7 +33,7 @@ class ConfigurationTest {
             .property(RedMetricsFeature.METRICS_PATH, "/prometheus/");
     // A feature registered as a class uses the default registry: the only test in this suite that
     // does, so its buckets conflict with no other application's.
-    try (RunningApp app = RunningApp.start(shop)) {
+    try (RunningApp app = RUNTIME.start(shop)) {
       Http http = new Http(app);
       http.status("products/1");
       http.status("admin/health");
@@ -72,8 +75,9 @@ class ConfigurationTest {
 
   /** Starts {@code shop} while the JVM's {@code redmetrics.service} is {@code from-jvm}. */
   private static Scrape scrapeWithJvmService(ShopApp shop) {
+    RUNTIME.assumeStartsApplications();
     String previous = System.setProperty(RedMetricsFeature.SERVICE, "from-jvm");
-    try (RunningApp app = RunningApp.start(shop)) {
+    try (RunningApp app = RUNTIME.start(shop)) {
       Http http = new Http(app);
       http.status("products/1");
       return http.scrape();
@@ -92,25 +96,13 @@ class ConfigurationTest {
     ShopApp shop =
         ShopApp.with(RedMetricsFeature.builder().registry(registry).service("from-builder").build())
             .property(RedMetricsFeature.SERVICE, "from-property");
-    try (RunningApp app = RunningApp.start(shop)) {
+    try (RunningApp app = RUNTIME.start(shop)) {
       Http http = new Http(app);
       http.status("products/1");
 
       assertEquals(
           List.of("from-builder").toString(),
           http.scrape().labelValues("http_requests_total", "service").toString());
-    }
-  }
-
-  @Test
-  void the_service_label_has_a_default() {
-    PrometheusRegistry registry = new PrometheusRegistry();
-    try (RunningApp app = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
-      Http http = new Http(app);
-      http.status("products/1");
-
-      assertEquals(
-          "[jaxrs]", http.scrape().labelValues("http_requests_total", "service").toString());
     }
   }
 
@@ -134,10 +126,11 @@ class ConfigurationTest {
   @MethodSource("invalidProperties")
   void an_invalid_property_fails_startup_naming_the_setting_and_value(
       String key, String value, String reason) {
+    RUNTIME.assumeStartsApplications();
     RuntimeException e =
         assertThrows(
             RuntimeException.class,
-            () -> RunningApp.start(ShopApp.withFeatureClass().property(key, value)).close());
+            () -> RUNTIME.start(ShopApp.withFeatureClass().property(key, value)).close());
 
     String message = illegalArgument(e).getMessage();
     assertTrue(message.startsWith(key + ": "), message);
@@ -147,13 +140,13 @@ class ConfigurationTest {
   @Test
   void applications_sharing_a_registry_must_agree_on_buckets() {
     PrometheusRegistry registry = new PrometheusRegistry();
-    try (RunningApp first = RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
+    try (RunningApp first = RUNTIME.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
       assertEquals(200, new Http(first).status("products/1"));
       RuntimeException e =
           assertThrows(
               RuntimeException.class,
               () ->
-                  RunningApp.start(
+                  RUNTIME.start(
                       ShopApp.with(
                           RedMetricsFeature.builder().registry(registry).buckets(1, 2).build())));
       String message = illegalArgument(e).getMessage();

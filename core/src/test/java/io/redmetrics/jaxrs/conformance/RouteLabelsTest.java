@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The {@code path} and {@code method} labels, as a client's requests produce them. */
+/** The {@code path}, {@code method} and {@code service} labels, as a client's requests produce them. */
 class RouteLabelsTest extends ShopTest {
 
   @Test
@@ -136,10 +136,17 @@ class RouteLabelsTest extends ShopTest {
   }
 
   @Test
+  void the_service_label_has_a_default() {
+    http.status("products/1");
+
+    assertEquals(Set.of("jaxrs"), http.scrape().labelValues("http_requests_total", "service"));
+  }
+
+  @Test
   void the_application_base_path_prefixes_every_template() {
     PrometheusRegistry apiRegistry = new PrometheusRegistry();
     try (RunningApp api =
-        RunningApp.start(
+        runtime.start(
             ShopApp.with(RedMetricsFeature.builder().registry(apiRegistry).build()), "/api")) {
       Http apiHttp = new Http(api);
       assertEquals(200, apiHttp.status("products/1"));
@@ -194,7 +201,7 @@ class RouteLabelsTest extends ShopTest {
   void the_base_path_label_is_the_same_however_the_client_spells_it() {
     PrometheusRegistry apiRegistry = new PrometheusRegistry();
     try (RunningApp api =
-        RunningApp.start(
+        runtime.start(
             ShopApp.with(RedMetricsFeature.builder().registry(apiRegistry).build()), "/api")) {
       RawHttp raw = new RawHttp(api);
       List<String> targets =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.ConformanceRuntime;
 import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
@@ -14,14 +15,16 @@ import org.junit.jupiter.api.Test;
 /** Two applications in one JVM share a registry and are told apart by {@code service}. */
 class SharedRegistryTest {
 
+  private final ConformanceRuntime runtime = ConformanceRuntime.current();
+
   @Test
   void two_applications_on_one_registry_both_record_under_their_own_service() {
     PrometheusRegistry registry = new PrometheusRegistry();
     try (RunningApp shop =
-            RunningApp.start(
+            runtime.start(
                 ShopApp.with(RedMetricsFeature.builder().registry(registry).service("shop").build()));
         RunningApp admin =
-            RunningApp.start(
+            runtime.start(
                 ShopApp.with(RedMetricsFeature.builder().registry(registry).service("admin").build()),
                 "/admin-app")) {
       Http shopHttp = new Http(shop);
@@ -47,7 +50,7 @@ class SharedRegistryTest {
     PrometheusRegistry registry = new PrometheusRegistry();
     for (int run = 1; run <= 2; run++) {
       try (RunningApp shop =
-          RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
+          runtime.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build()))) {
         Http http = new Http(shop);
         http.status("products/1");
         assertEquals(run, http.scrape().value("http_requests_total", "path", "/products/{id}"));

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** Real HTTP against a {@link RunningApp}, with the JDK's client. */
+/**
+ * Real HTTP against a {@link RunningApp}, with the JDK's client; its scrapes show what changed
+ * since a {@linkplain #takeBaseline() baseline}, so that a test on a long-lived deployment sees
+ * only what its own requests recorded.
+ */
 public final class Http {
 
   private static final HttpClient CLIENT =
@@ -20,9 +24,23 @@ public final class Http {
           .build();
 
   private final RunningApp app;
+  private Scrape baseline = Scrape.EMPTY;
 
   public Http(RunningApp app) {
     this.app = app;
+  }
+
+  /**
+   * Scrapes {@code metrics} now, as the baseline that later scrapes are compared with. Empty until
+   * taken, and empty on an application that has just started with a registry of its own.
+   */
+  public void takeBaseline() {
+    baseline = fullScrape("metrics");
+  }
+
+  /** What changed between the baseline and {@code scrape}, a scrape this test parsed itself. */
+  public Scrape sinceBaseline(Scrape scrape) {
+    return scrape.since(baseline);
   }
 
   /** Sends {@code GET relative} and returns the response. */
@@ -48,13 +66,20 @@ public final class Http {
     return get(relative).statusCode();
   }
 
-  /** Scrapes {@code metrics} below the base URI in the Prometheus text format. */
+  /**
+   * Scrapes {@code metrics} below the base URI in the Prometheus text format: what changed since
+   * the baseline, everything when none was taken.
+   */
   public Scrape scrape() {
     return scrape("metrics");
   }
 
-  /** Scrapes {@code relative} in the Prometheus text format. */
+  /** Scrapes {@code relative} in the Prometheus text format; what changed since the baseline. */
   public Scrape scrape(String relative) {
+    return sinceBaseline(fullScrape(relative));
+  }
+
+  private Scrape fullScrape(String relative) {
     HttpResponse<byte[]> response = get(relative);
     if (response.statusCode() != 200) {
       throw new AssertionError("scrape of " + relative + " answered " + response.statusCode());

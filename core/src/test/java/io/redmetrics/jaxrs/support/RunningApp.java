@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunningApp implements AutoCloseable {
 
-  private final SeBootstrap.Instance instance;
+  private final SeBootstrap.Instance instance; // null when deployed elsewhere
   private final URI base;
 
   private RunningApp(SeBootstrap.Instance instance, URI base) {
@@ -19,8 +19,13 @@ public final class RunningApp implements AutoCloseable {
     this.base = base;
   }
 
+  /** An application deployed at {@code base}: closing it leaves it running. */
+  static RunningApp at(URI base) {
+    return new RunningApp(null, base);
+  }
+
   /** Starts {@code application} below {@code rootPath} (for example {@code "/"} or {@code "/api"}). */
-  public static RunningApp start(Application application, String rootPath) {
+  static RunningApp start(Application application, String rootPath) {
     SeBootstrap.Configuration configuration =
         SeBootstrap.Configuration.builder()
             .protocol("HTTP")
@@ -44,11 +49,6 @@ public final class RunningApp implements AutoCloseable {
     }
   }
 
-  /** Starts {@code application} at the root path. */
-  public static RunningApp start(Application application) {
-    return start(application, "/");
-  }
-
   /** The base URI, ending in a slash. */
   public URI base() {
     String uri = base.toString();
@@ -62,6 +62,9 @@ public final class RunningApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (instance == null) {
+      return;
+    }
     try {
       instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

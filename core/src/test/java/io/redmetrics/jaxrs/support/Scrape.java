@@ -2,6 +2,8 @@ package io.redmetrics.jaxrs.support;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +12,40 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** A parsed scrape in the Prometheus text format: its samples, their labels and values. */
+/**
+ * A parsed scrape in the Prometheus text format: its samples, their labels and values; or the
+ * difference between two scrapes of one server ({@link #since}).
+ */
 public final class Scrape {
+
+  /** A scrape without samples: the baseline of a fresh registry. */
+  public static final Scrape EMPTY = new Scrape("", List.of());
 
   /** One sample line. */
   public static final class Sample {
     public final String name;
     public final Map<String, String> labels;
     public final double value;
+    /** The family of the sample, as its {@code # TYPE} line names it; its own name without one. */
+    public final String family;
+    /** The family's type: {@code counter}, {@code gauge}, {@code histogram}, ... or {@code untyped}. */
+    public final String type;
 
-    Sample(String name, Map<String, String> labels, double value) {
+    Sample(String name, Map<String, String> labels, double value, String family, String type) {
       this.name = name;
       this.labels = labels;
       this.value = value;
+      this.family = family;
+      this.type = type;
+    }
+
+    Sample minus(double baseline) {
+      return new Sample(name, labels, value - baseline, family, type);
+    }
+
+    /** Whether the sample goes up and down (a gauge or an untyped sample). */
+    boolean isGauge() {
+      return !CUMULATIVE_TYPES.contains(type);
     }
 
     /** Whether every given label pair ({@code "path", "/x", ...}) is present with that value. */
@@ -41,6 +64,9 @@ public final class Scrape {
     }
   }
 
+  private static final Set<String> CUMULATIVE_TYPES =
+      Set.of("counter", "histogram", "summary");
+
   private final String text;
   private final List<Sample> samples;
 
@@ -52,16 +78,24 @@ public final class Scrape {
   /** Parses Prometheus text format 0.0.4. */
   public static Scrape parse(String text) {
     List<Sample> samples = new ArrayList<>();
+    String family = null;
+    String type = "untyped";
     for (String line : text.split("\n")) {
+      if (line.startsWith("# TYPE ")) {
+        String[] parts = line.split(" ");
+        family = parts[2];
+        type = parts[3];
+      }
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      samples.add(parseLine(line));
+      Sample sample = parseLine(line, family, type);
+      samples.add(sample);
     }
     return new Scrape(text, Collections.unmodifiableList(samples));
   }
 
-  private static Sample parseLine(String line) {
+  private static Sample parseLine(String line, String family, String type) {
     int brace = line.indexOf('{');
     int space;
     String name;
@@ -96,7 +130,13 @@ public final class Scrape {
       name = line.substring(0, space);
     }
     String[] rest = line.substring(space).trim().split(" ");
-    return new Sample(name, Collections.unmodifiableMap(labels), parseValue(rest[0]));
+    boolean inFamily = family != null && name.startsWith(family);
+    return new Sample(
+        name,
+        Collections.unmodifiableMap(labels),
+        parseValue(rest[0]),
+        inFamily ? family : name,
+        inFamily ? type : "untyped");
   }
 
   private static double parseValue(String value) {
@@ -112,7 +152,52 @@ public final class Scrape {
     }
   }
 
-  /** The raw text, for failure messages. */
+  /**
+   * What changed since {@code baseline}, an earlier scrape of the same server: what a test's own
+   * requests recorded on a server that earlier tests used too. Counters and histograms become
+   * their increase; a series that did not change is left out (a histogram's buckets, count and sum
+   * count as one series), one that is new is kept even at 0. Gauges are always kept, as their
+   * change since the baseline: the requests this test put in flight (a runtime with a documented
+   * limit may leave an earlier test's request in flight forever). Against {@link #EMPTY}, this
+   * scrape itself.
+   */
+  public Scrape since(Scrape baseline) {
+    if (baseline.samples.isEmpty()) {
+      return this;
+    }
+    Map<List<Object>, Double> before = new HashMap<>();
+    for (Sample sample : baseline.samples) {
+      before.put(List.of(sample.name, sample.labels), sample.value);
+    }
+    Set<List<Object>> changed = new HashSet<>();
+    for (Sample sample : samples) {
+      Double earlier = before.get(List.of(sample.name, sample.labels));
+      if (earlier == null || earlier != sample.value) {
+        changed.add(series(sample));
+      }
+    }
+    List<Sample> delta = new ArrayList<>();
+    StringBuilder text = new StringBuilder("# the change since the baseline scrape\n");
+    for (Sample sample : samples) {
+      if (sample.isGauge() || changed.contains(series(sample))) {
+        Sample difference =
+            sample.minus(before.getOrDefault(List.of(sample.name, sample.labels), 0.0));
+        delta.add(difference);
+        text.append(difference).append('\n');
+      }
+    }
+    return new Scrape(text.toString(), Collections.unmodifiableList(delta));
+  }
+
+  /** The series of a sample: its family and labels, a histogram's {@code le} left out. */
+  private static List<Object> series(Sample sample) {
+    Map<String, String> labels = new HashMap<>(sample.labels);
+    labels.remove("le");
+    labels.remove("quantile");
+    return List.of(sample.family, labels);
+  }
+
+  /** The raw text (or the change since a baseline), for failure messages. */
   public String text() {
     return text;
   }

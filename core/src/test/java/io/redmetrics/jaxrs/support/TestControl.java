@@ -1,0 +1,64 @@
+package io.redmetrics.jaxrs.support;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The fixtures' state, over HTTP through {@code io.redmetrics.jaxrs.fixtures.TestControlResource},
+ * so that a test drives it the same way in its own JVM and on a server: requests held in flight,
+ * a client that went away, the requests that reached any provider.
+ */
+public final class TestControl {
+
+  private final Http http;
+
+  TestControl(Http http) {
+    this.http = http;
+  }
+
+  /** Holds the next {@code requests} requests to {@code timing/held} until {@link #releaseHeld()}. */
+  public void holdRequests(int requests) {
+    expect(204, http.post("test-control/gate?requests=" + requests, ""));
+  }
+
+  /** Whether the held requests all arrived within {@code timeout}. */
+  public boolean awaitHeld(Duration timeout) {
+    return Boolean.parseBoolean(text(http.get("test-control/gate/entered?timeoutMs=" + timeout.toMillis())));
+  }
+
+  /** Lets the held requests complete. */
+  public void releaseHeld() {
+    expect(204, http.post("test-control/gate/open", ""));
+  }
+
+  /** Starts watching for the next client of {@code timing/endless} to go away. */
+  public void watchClientLeaving() {
+    expect(204, http.post("test-control/client-gone", ""));
+  }
+
+  /** Whether {@code timing/endless} found its client gone within {@code timeout}. */
+  public boolean awaitClientGone(Duration timeout) {
+    return Boolean.parseBoolean(text(http.get("test-control/client-gone?timeoutMs=" + timeout.toMillis())));
+  }
+
+  /** The requests that reached a Jakarta REST provider of the shop's JVM, the control's own left out. */
+  public long seenRequests() {
+    return Long.parseLong(text(http.get("test-control/seen")).trim());
+  }
+
+  private static String text(HttpResponse<byte[]> response) {
+    return new String(expect(200, response).body(), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<byte[]> expect(int status, HttpResponse<byte[]> response) {
+    if (response.statusCode() != status) {
+      throw new AssertionError(
+          "the test control answered "
+              + response.statusCode()
+              + ": "
+              + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response;
+  }
+}
