@@ -152,8 +152,11 @@ final class RequestLifecycle {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       RequestState state = of(request.getProperty(RequestState.PROPERTY));
       if (state != null && state.finished == 0) {
-        // HEAD too: runtimes serialise its entity (and may fail doing so) before dropping it.
-        lifecycle.respond(state, request, response.getStatus(), response.hasEntity());
+        int status = response.getStatus();
+        // HEAD too: runtimes serialise its entity (and may fail doing so) before dropping it. A
+        // 204 or 304 has no body in HTTP, so a runtime may never write the entity it was given.
+        boolean body = response.hasEntity() && status != 204 && status != 304;
+        lifecycle.respond(state, request, status, body);
       }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.fixtures.ProductsResource;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
+import io.redmetrics.jaxrs.support.ConformanceRuntime;
 import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import jakarta.ws.rs.core.Application;
@@ -24,18 +25,20 @@ import org.junit.jupiter.api.Test;
  */
 class SharedLibraryTest {
 
+  private final ConformanceRuntime runtime = ConformanceRuntime.current();
+
   @Test
   void a_second_copy_of_the_library_on_a_shared_registry_fails_at_startup_saying_what_to_do()
       throws Exception {
     PrometheusRegistry shared = new PrometheusRegistry();
     try (RunningApp first =
-            RunningApp.start(ShopApp.with(RedMetricsFeature.builder().registry(shared).build()));
+            runtime.start(ShopApp.with(RedMetricsFeature.builder().registry(shared).build()));
         URLClassLoader secondWar = new CopyOfTheLibrary()) {
       Feature copy = featureOf(secondWar, shared);
       assertTrue(copy.getClass() != RedMetricsFeature.class);
 
       RuntimeException e =
-          assertThrows(RuntimeException.class, () -> RunningApp.start(new WithFeature(copy)));
+          assertThrows(RuntimeException.class, () -> runtime.start(new WithFeature(copy)));
       String message = illegalArgument(e).getMessage();
       assertTrue(message.startsWith("registry: already holds http_requests_total"), message);
       assertTrue(message.contains("another copy of redmetrics-jaxrs"), message);

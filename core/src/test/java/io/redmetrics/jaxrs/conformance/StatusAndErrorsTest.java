@@ -121,6 +121,17 @@ class StatusAndErrorsTest extends ShopTest {
   }
 
   @Test
+  void a_response_without_a_body_in_http_is_recorded_though_it_carries_an_entity() {
+    assertEquals(304, http.status("products/1/unchanged"));
+    assertEquals(204, http.send("PUT", "products/1/touch").statusCode());
+
+    Scrape scrape = http.scrape();
+    assertEquals(1, requests(scrape, "GET", "/products/{id}/unchanged", "304"), scrape.text());
+    assertEquals(1, requests(scrape, "PUT", "/products/{id}/touch", "204"), scrape.text());
+    assertEquals(0, scrape.sum("http_requests_active"), scrape.text());
+  }
+
+  @Test
   void a_locator_that_fails_is_recorded_under_the_template_matched_so_far() {
     assertEquals(404, http.status("orders/missing/lines"));
     assertEquals(500, http.status("orders/broken/lines/1"));
