@@ -121,6 +121,7 @@ final class CxfAdapter implements RuntimeAdapter {
     /** The routes of the methods locators lead to, bound on first use (CXF binds none). */
     private final ConcurrentMap<OperationResourceInfo, RouteResolver.Route> routes =
         new ConcurrentHashMap<>();
+    private volatile Bound last;
 
     LocatorFilter(RequestLifecycle lifecycle) {
       this.lifecycle = lifecycle;
@@ -134,13 +135,28 @@ final class CxfAdapter implements RuntimeAdapter {
         return;
       }
       OperationResourceInfo method = stack.get(stack.size() - 1).getMethodInfo();
-      RouteResolver.Route route = routes.get(method);
-      if (route == null) {
-        String ownPath = method.getURITemplate().getValue();
-        route = lifecycle.routes().route(ownPath, ownPath, List.of(method.getHttpMethod()));
-        routes.putIfAbsent(method, route);
+      Bound bound = last;
+      if (bound == null || bound.method != method) {
+        bound = new Bound(method, routes.computeIfAbsent(method, this::route));
+        last = bound;
       }
-      lifecycle.enter(state, route, request);
+      lifecycle.enter(state, bound.route, request);
+    }
+
+    private RouteResolver.Route route(OperationResourceInfo method) {
+      String ownPath = method.getURITemplate().getValue();
+      return lifecycle.routes().route(ownPath, ownPath, List.of(method.getHttpMethod()));
+    }
+
+    /** A method locators lead to, and its route: the last one, read without a map lookup. */
+    private static final class Bound {
+      final OperationResourceInfo method;
+      final RouteResolver.Route route;
+
+      Bound(OperationResourceInfo method, RouteResolver.Route route) {
+        this.method = method;
+        this.route = route;
+      }
     }
   }
 
