@@ -129,21 +129,30 @@ final class CxfAdapter implements RuntimeAdapter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      OperationResourceInfoStack stack = invoked();
       RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
-      if (stack == null || stack.size() < 2 || state == null || state.finished != 0) {
+      if (state == null || state.finished != 0) {
         return;
       }
-      OperationResourceInfo method = stack.get(stack.size() - 1).getMethodInfo();
-      Bound bound = last;
-      if (bound == null || bound.method != method) {
-        bound = new Bound(method, routes.computeIfAbsent(method, this::route));
-        last = bound;
+      try {
+        OperationResourceInfoStack stack = invoked();
+        if (stack != null && stack.size() >= 2) {
+          lifecycle.enter(state, route(stack.get(stack.size() - 1).getMethodInfo()), request);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("a request through a locator could not enter its route", e);
       }
-      lifecycle.enter(state, bound.route, request);
     }
 
     private RouteResolver.Route route(OperationResourceInfo method) {
+      Bound bound = last;
+      if (bound == null || bound.method != method) {
+        bound = new Bound(method, routes.computeIfAbsent(method, this::bind));
+        last = bound;
+      }
+      return bound.route;
+    }
+
+    private RouteResolver.Route bind(OperationResourceInfo method) {
       String ownPath = method.getURITemplate().getValue();
       return lifecycle.routes().route(ownPath, ownPath, List.of(method.getHttpMethod()));
     }
@@ -177,11 +186,15 @@ final class CxfAdapter implements RuntimeAdapter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      Message message = JAXRSUtils.getCurrentMessage();
-      InterceptorChain chain = message == null ? null : message.getInterceptorChain();
-      if (chain != null) {
-        chain.add(unwinding);
-        chain.add(completion);
+      try {
+        Message message = JAXRSUtils.getCurrentMessage();
+        InterceptorChain chain = message == null ? null : message.getInterceptorChain();
+        if (chain != null) {
+          chain.add(unwinding);
+          chain.add(completion);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("CXF's end-of-request hooks could not be added", e);
       }
     }
   }
@@ -196,13 +209,17 @@ final class CxfAdapter implements RuntimeAdapter {
     }
 
     void end(Message message, int status) {
-      Object properties = message.getExchange().get(PROPERTIES);
-      RequestState state =
-          properties instanceof Map
-              ? RequestLifecycle.of(((Map<?, ?>) properties).get(RequestState.PROPERTY))
-              : null;
-      if (state != null && state.finished == 0) {
-        lifecycle.end(state, new UriInfoImpl(message, null), status);
+      try {
+        Object properties = message.getExchange().get(PROPERTIES);
+        RequestState state =
+            properties instanceof Map
+                ? RequestLifecycle.of(((Map<?, ?>) properties).get(RequestState.PROPERTY))
+                : null;
+        if (state != null && state.finished == 0) {
+          lifecycle.end(state, new UriInfoImpl(message, null), status);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("CXF's end of a request could not be recorded", e);
       }
     }
   }

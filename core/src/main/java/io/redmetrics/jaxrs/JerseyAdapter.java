@@ -161,14 +161,18 @@ final class JerseyAdapter implements RuntimeAdapter {
           return;
         }
         RequestEvent.Type type = event.getType();
-        if (type == RequestEvent.Type.ON_EXCEPTION
-            && event.getExceptionCause() == RequestEvent.ExceptionCause.ORIGINAL
-            && goesToContainer(event.getException())) {
-          lifecycle.end(state, event.getContainerRequest().getUriInfo(), 500);
-        } else if (type == RequestEvent.Type.FINISHED) {
-          ContainerResponse response = event.getContainerResponse();
-          int status = response != null && event.isSuccess() ? response.getStatus() : 500;
-          lifecycle.end(state, event.getContainerRequest().getUriInfo(), status);
+        try {
+          if (type == RequestEvent.Type.ON_EXCEPTION
+              && event.getExceptionCause() == RequestEvent.ExceptionCause.ORIGINAL
+              && goesToContainer(event.getException())) {
+            lifecycle.end(state, event.getContainerRequest().getUriInfo(), 500);
+          } else if (type == RequestEvent.Type.FINISHED) {
+            ContainerResponse response = event.getContainerResponse();
+            int status = response != null && event.isSuccess() ? response.getStatus() : 500;
+            lifecycle.end(state, event.getContainerRequest().getUriInfo(), status);
+          }
+        } catch (RuntimeException | LinkageError e) {
+          Failures.log("Jersey's " + type + " event could not end a request", e);
         }
       }
     }

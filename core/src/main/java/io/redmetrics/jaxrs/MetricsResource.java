@@ -6,7 +6,12 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import java.io.IOException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The Prometheus scrape endpoint, {@code GET {base}/metrics} by default, registered by {@link
@@ -16,6 +21,13 @@ import java.io.IOException;
  * format by default, OpenMetrics or protobuf when the {@code Accept} header asks for them, gzip
  * when {@code Accept-Encoding} allows it, and only the families named by {@code name[]} query
  * parameters when there are any. Requests to it are not counted in the RED metrics.
+ *
+ * <p>It answers only at its path exactly as configured (or with one trailing slash), compared with
+ * the raw request path, so that a proxy or container rule written for that path cannot be walked
+ * around with {@code //metrics} or {@code /%6Detrics}. With a role configured ({@link
+ * RedMetricsFeature#METRICS_ROLE}), callers without a user get 401 and callers not in the role 403,
+ * with no metric data. At most {@link RedMetricsFeature#MAX_CONCURRENT_SCRAPES} scrapes run at once;
+ * a further one gets 503 at once.
  *
  * <p>It answers from a pre-matching request filter rather than a {@code @Path} resource, so that
  * its path can be configured ({@link RedMetricsFeature.Builder#metricsPath(String)}) and so that it
@@ -27,13 +39,20 @@ import java.io.IOException;
 @Priority(Priorities.LAST) // after the application's own pre-matching filters (authentication)
 public final class MetricsResource implements ContainerRequestFilter {
 
+  /** The values of the scrape handler's {@code debug} parameter; it echoes any other. */
+  private static final Set<String> DEBUG_FORMATS = Set.of("openmetrics", "text", "prometheus-protobuf");
+
   private final String path;
+  private final String role;
+  private final Semaphore scrapes;
   private final PrometheusScrapeHandler handler;
   private final RequestLifecycle lifecycle;
 
-  MetricsResource(PrometheusRegistry registry, String path, RequestLifecycle lifecycle) {
-    this.path = path;
-    this.handler = new PrometheusScrapeHandler(registry);
+  MetricsResource(Settings settings, RequestLifecycle lifecycle) {
+    this.path = settings.metricsPath;
+    this.role = settings.metricsRole;
+    this.scrapes = new Semaphore(settings.maxConcurrentScrapes);
+    this.handler = new PrometheusScrapeHandler(settings.registry);
     this.lifecycle = lifecycle;
   }
 
@@ -42,10 +61,9 @@ public final class MetricsResource implements ContainerRequestFilter {
    * registry; lets every other request through.
    *
    * @param request the request, before the runtime matches it to a resource
-   * @throws IOException when the registry cannot be written
    */
   @Override
-  public void filter(ContainerRequestContext request) throws IOException {
+  public void filter(ContainerRequestContext request) {
     String method = request.getMethod();
     if (!(method.equals("GET") || method.equals("HEAD")) || !isMetricsPath(request)) {
       return;
@@ -54,19 +72,65 @@ public final class MetricsResource implements ContainerRequestFilter {
     if (state != null) {
       lifecycle.dismiss(state);
     }
-    JaxrsHttpExchange exchange = new JaxrsHttpExchange(request);
-    handler.handleRequest(exchange);
-    request.abortWith(exchange.toResponse());
+    request.abortWith(answer(request));
   }
 
-  /** Compares the path below the base URI with the metrics path, ignoring edge slashes. */
-  private boolean isMetricsPath(ContainerRequestContext request) {
-    String requested = request.getUriInfo().getPath();
-    int start = requested.startsWith("/") ? 1 : 0;
-    int end = requested.length();
-    if (end > start && requested.charAt(end - 1) == '/') {
-      end--;
+  private Response answer(ContainerRequestContext request) {
+    if (role != null) {
+      SecurityContext security = request.getSecurityContext();
+      if (security == null || security.getUserPrincipal() == null) {
+        return refusal(Response.Status.UNAUTHORIZED, "authentication required");
+      }
+      if (!security.isUserInRole(role)) {
+        return refusal(Response.Status.FORBIDDEN, "forbidden");
+      }
     }
-    return end - start == path.length() && requested.regionMatches(start, path, 0, path.length());
+    List<String> debug = request.getUriInfo().getQueryParameters().get("debug");
+    if (debug != null && (debug.size() != 1 || !DEBUG_FORMATS.contains(debug.get(0)))) {
+      return refusal(Response.Status.BAD_REQUEST, "debug must be openmetrics, text or prometheus-protobuf");
+    }
+    if (!scrapes.tryAcquire()) {
+      return refusal(Response.Status.SERVICE_UNAVAILABLE, "too many concurrent scrapes");
+    }
+    try {
+      JaxrsHttpExchange exchange = new JaxrsHttpExchange(request);
+      handler.handleRequest(exchange);
+      return exchange.toResponse();
+    } catch (Exception e) {
+      // Never the client's input or a stack trace back: the failure goes to the log.
+      Failures.log("the scrape failed", e);
+      return refusal(Response.Status.INTERNAL_SERVER_ERROR, "scrape failed");
+    } finally {
+      scrapes.release();
+    }
+  }
+
+  /** A short fixed text: never the request's input echoed back. */
+  private static Response refusal(Response.Status status, String reason) {
+    return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(reason + "\n").build();
+  }
+
+  /**
+   * Whether the raw request path is the base path followed by the metrics path, with at most one
+   * trailing slash: no decoding, so an encoded or doubled spelling is not the endpoint.
+   */
+  private boolean isMetricsPath(ContainerRequestContext request) {
+    String requested = request.getUriInfo().getRequestUri().getRawPath();
+    String base = request.getUriInfo().getBaseUri().getRawPath();
+    if (requested == null || base == null || !requested.startsWith(base)) {
+      return false;
+    }
+    int start = base.length();
+    if (!base.endsWith("/")) {
+      if (start >= requested.length() || requested.charAt(start) != '/') {
+        return false;
+      }
+      start++;
+    }
+    int length = requested.length() - start;
+    if (length == path.length() + 1 && requested.charAt(requested.length() - 1) == '/') {
+      length--;
+    }
+    return length == path.length() && requested.regionMatches(start, path, 0, length);
   }
 }

@@ -34,8 +34,9 @@ import java.util.Objects;
  *
  * <p>Runtimes that scan for providers discover it from the jar alone. Without code, the settings
  * can be given as configuration properties ({@link #SERVICE}, {@link #BUCKETS}, {@link #EXCLUDE},
- * {@link #METRICS_PATH}), for example from {@code Application#getProperties()}, or as JVM system
- * properties of the same names where the runtime passes a discovered feature no configuration. A
+ * {@link #METRICS_PATH}, {@link #METRICS_ROLE}, {@link #MAX_CONCURRENT_SCRAPES}), for example
+ * from {@code Application#getProperties()}, or as JVM system properties of the same names where
+ * the runtime passes a discovered feature no configuration. A
  * value given to the builder wins over a configuration property, which wins over a system
  * property. An invalid value fails at startup with an {@link IllegalArgumentException} naming the
  * setting.
@@ -70,6 +71,19 @@ public final class RedMetricsFeature implements Feature {
    * Default: {@value Settings#DEFAULT_METRICS_PATH}.
    */
   public static final String METRICS_PATH = "redmetrics.metrics-path";
+
+  /**
+   * The role a caller must have ({@code SecurityContext#isUserInRole}) to scrape the metrics
+   * endpoint: callers without a user get 401, callers not in the role 403, with no metric data.
+   * Default: none, anyone may scrape.
+   */
+  public static final String METRICS_ROLE = "redmetrics.metrics-role";
+
+  /**
+   * How many scrapes of the metrics endpoint may run at once; a further one gets 503 at once.
+   * Default: {@value Settings#DEFAULT_MAX_CONCURRENT_SCRAPES}.
+   */
+  public static final String MAX_CONCURRENT_SCRAPES = "redmetrics.max-concurrent-scrapes";
 
   /** Set on the configuration once the feature is installed, so a second one does nothing. */
   private static final String INSTALLED = RedMetricsFeature.class.getName() + ".installed";
@@ -123,7 +137,7 @@ public final class RedMetricsFeature implements Feature {
     context.register(new RequestLifecycle.End(lifecycle));
     context.register(new RouteBinder(lifecycle));
     if (!settings.metricsPath.isEmpty()) {
-      context.register(new MetricsResource(settings.registry, settings.metricsPath, lifecycle));
+      context.register(new MetricsResource(settings, lifecycle));
     }
     return true;
   }
@@ -202,6 +216,29 @@ public final class RedMetricsFeature implements Feature {
      */
     public Builder metricsPath(String path) {
       chosen.put(METRICS_PATH, path == null ? "" : Settings.metricsPath("metricsPath", path));
+      return this;
+    }
+
+    /**
+     * Sets the role a caller must have to scrape the metrics endpoint.
+     *
+     * @param role a role name as the application's {@code SecurityContext} knows it; an empty
+     *     string or {@code null} to let anyone scrape (the default)
+     * @return this builder
+     */
+    public Builder metricsRole(String role) {
+      chosen.put(METRICS_ROLE, role == null ? "" : Settings.metricsRole("metricsRole", role));
+      return this;
+    }
+
+    /**
+     * Sets how many scrapes of the metrics endpoint may run at once.
+     *
+     * @param max at least 1; a scrape beyond it gets 503 at once
+     * @return this builder
+     */
+    public Builder maxConcurrentScrapes(int max) {
+      chosen.put(MAX_CONCURRENT_SCRAPES, Settings.maxConcurrentScrapes("maxConcurrentScrapes", max));
       return this;
     }
 

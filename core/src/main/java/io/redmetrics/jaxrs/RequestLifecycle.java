@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * response filter, the writer interceptor, and the runtime hooks of {@link RuntimeAdapter}s for the
  * requests response filters never see.
  *
+ * <p>Nothing here throws into a request: a failure of the library's own is logged ({@link
+ * Failures}) and the request goes on, unrecorded.
+ *
  * <p>The clock stops when the response entity has been written (after serialization and {@code
  * StreamingOutput}), or in the response filter when there is no entity. Asynchronous resources
  * reach the response filter only when their response is resumed, so their wait counts.
@@ -55,10 +58,17 @@ final class RequestLifecycle {
     if (state.settled) {
       return;
     }
-    RouteSeries series = routes.entered(request, route, state.sentMethod);
-    if (series != null) {
-      series.started();
-      state.active = true;
+    RouteSeries series = null;
+    try {
+      series = routes.entered(request, route, state.sentMethod);
+      if (series != null) {
+        series.started();
+        state.active = true;
+      }
+    } catch (RuntimeException | LinkageError e) {
+      Failures.log("a request could not enter its route", e);
+      series = null;
+      state.active = false;
     }
     state.series = series;
     state.settled = true;
@@ -96,7 +106,11 @@ final class RequestLifecycle {
   /** Decides which series a request that entered no route is recorded to. */
   private void settle(RequestState state, UriInfo uriInfo) {
     if (!state.settled) {
-      state.series = routes.outside(uriInfo, state.sentMethod);
+      try {
+        state.series = routes.outside(uriInfo, state.sentMethod);
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("the route of a request could not be resolved", e);
+      }
       state.settled = true;
     }
   }
@@ -109,10 +123,14 @@ final class RequestLifecycle {
     }
     RouteSeries series = state.series;
     if (series != null) {
-      if (state.active) {
-        series.ended();
+      try {
+        if (state.active) {
+          series.ended();
+        }
+        series.completed(status, (endNanos - state.startNanos) / 1e9);
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("a request could not be recorded", e);
       }
-      series.completed(status, (endNanos - state.startNanos) / 1e9);
     }
   }
 

@@ -33,24 +33,34 @@ final class Settings {
   /** The default path of the metrics endpoint, relative to the application's base path. */
   static final String DEFAULT_METRICS_PATH = "metrics";
 
+  /** How many scrapes of the endpoint run at once by default; more get 503. */
+  static final int DEFAULT_MAX_CONCURRENT_SCRAPES = 4;
+
   final PrometheusRegistry registry;
   final String service;
   final double[] buckets;
   final List<String> exclude;
   /** The metrics endpoint below the base path, without slashes at either end; empty: not served. */
   final String metricsPath;
+  /** The role a caller needs to scrape the endpoint; {@code null}: anyone. */
+  final String metricsRole;
+  final int maxConcurrentScrapes;
 
   private Settings(
       PrometheusRegistry registry,
       String service,
       double[] buckets,
       List<String> exclude,
-      String metricsPath) {
+      String metricsPath,
+      String metricsRole,
+      int maxConcurrentScrapes) {
     this.registry = registry;
     this.service = service;
     this.buckets = buckets;
     this.exclude = exclude;
     this.metricsPath = metricsPath;
+    this.metricsRole = metricsRole.isEmpty() ? null : metricsRole;
+    this.maxConcurrentScrapes = maxConcurrentScrapes;
   }
 
   /**
@@ -82,7 +92,14 @@ final class Settings {
             chosen,
             property,
             Settings::metricsPath,
-            DEFAULT_METRICS_PATH));
+            DEFAULT_METRICS_PATH),
+        value(RedMetricsFeature.METRICS_ROLE, chosen, property, Settings::metricsRole, ""),
+        value(
+            RedMetricsFeature.MAX_CONCURRENT_SCRAPES,
+            chosen,
+            property,
+            Settings::maxConcurrentScrapes,
+            DEFAULT_MAX_CONCURRENT_SCRAPES));
   }
 
   @SuppressWarnings("unchecked") // the builder stores each key's value as its parser returns it
@@ -180,6 +197,33 @@ final class Settings {
     }
     String normalised = RouteTemplate.join(path);
     return normalised.equals("/") ? "" : normalised.substring(1);
+  }
+
+  static String metricsRole(String setting, Object value) {
+    String role = text(setting, value).trim();
+    for (int i = 0; i < role.length(); i++) {
+      if (Character.isWhitespace(role.charAt(i))) {
+        throw invalid(setting, value, "must be one role name (empty: anyone may scrape)");
+      }
+    }
+    return role;
+  }
+
+  static int maxConcurrentScrapes(String setting, Object value) {
+    int max;
+    if (value instanceof Integer) {
+      max = (Integer) value;
+    } else {
+      try {
+        max = Integer.parseInt(text(setting, value).trim());
+      } catch (NumberFormatException e) {
+        throw invalid(setting, value, "must be a whole number");
+      }
+    }
+    if (max < 1) {
+      throw invalid(setting, value, "must be at least 1");
+    }
+    return max;
   }
 
   private static String text(String setting, Object value) {

@@ -49,9 +49,13 @@ final class UndertowAdapter extends PortableAdapter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      ServletRequestContext current = ServletRequestContext.current();
-      if (current != null && !current.getExchange().isComplete()) {
-        current.getExchange().addExchangeCompleteListener(end);
+      try {
+        ServletRequestContext current = ServletRequestContext.current();
+        if (current != null && !current.getExchange().isComplete()) {
+          current.getExchange().addExchangeCompleteListener(end);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("Undertow's end-of-exchange listener could not be added", e);
       }
     }
   }
@@ -79,6 +83,8 @@ final class UndertowAdapter extends PortableAdapter {
           // RESTEasy's request context is gone by now: a request not yet settled is unmatched.
           lifecycle.end(state, null, exchange.getStatusCode());
         }
+      } catch (RuntimeException | LinkageError e) {
+        Failures.log("Undertow's end of an exchange could not be recorded", e);
       } finally {
         next.proceed();
       }

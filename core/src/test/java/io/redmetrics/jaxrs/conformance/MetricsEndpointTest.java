@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
 import io.redmetrics.jaxrs.support.Http;
+import io.redmetrics.jaxrs.support.RawHttp;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopTest;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET {base}/metrics}: formats, compression, filtering and its path. */
 class MetricsEndpointTest extends ShopTest {
@@ -162,5 +165,56 @@ class MetricsEndpointTest extends ShopTest {
       assertEquals(404, quietHttp.status("metrics"));
       assertEquals(200, quietHttp.status("products/1"));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "//metrics", "/%6Detrics", "/metric%73", "/metrics%2F", "/%2Fmetrics", "/metrics//",
+        "/METRICS", "/metrics;x=1", "/metrics%20"
+      })
+  void the_endpoint_answers_only_at_its_own_path(String spelling) {
+    http.status("products/1");
+
+    String[] response = new RawHttp(app).getStatusAndBody(below(spelling));
+    assertFalse(
+        response[1].contains("# TYPE http_requests_total"),
+        spelling + " answered " + response[0] + " with a scrape");
+  }
+
+  @Test
+  void the_endpoint_answers_with_one_trailing_slash_too() {
+    http.status("products/1");
+
+    String[] response = new RawHttp(app).getStatusAndBody(below("/metrics/"));
+    assertEquals("200", response[0]);
+    assertTrue(response[1].contains("# TYPE http_requests_total"), response[1]);
+  }
+
+  @Test
+  void a_bad_debug_parameter_gets_a_short_fixed_answer_without_the_input() {
+    HttpResponse<byte[]> response = http.get("metrics?debug=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+
+    assertEquals(400, response.statusCode());
+    assertFalse(text(response).contains("script"), text(response));
+    assertTrue(text(response).length() < 100, text(response));
+  }
+
+  @Test
+  void garbage_in_accept_and_name_parameters_is_never_echoed() {
+    http.status("products/1");
+
+    HttpResponse<byte[]> accept = http.get("metrics", "Accept", "text/<script>; q=zz");
+    HttpResponse<byte[]> names = http.get("metrics?name[]=%3Cscript%3E&name[]=");
+    for (HttpResponse<byte[]> response : List.of(accept, names)) {
+      assertFalse(text(response).contains("<script>"), text(response));
+      assertFalse(text(response).contains("Exception"), text(response));
+    }
+  }
+
+  /** A path below the shop's base path, as a raw request target. */
+  private String below(String path) {
+    String base = app.base().getRawPath();
+    return base.substring(0, base.length() - 1) + path;
   }
 }

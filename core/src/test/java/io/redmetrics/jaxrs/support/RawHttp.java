@@ -105,4 +105,21 @@ public final class RawHttp {
     }
     return line.toString(StandardCharsets.ISO_8859_1);
   }
+
+  /**
+   * Sends {@code GET target} and returns the status line's code and the body as text (at most
+   * 1 MB), for a test that checks what a spelling of a path answers.
+   */
+  public String[] getStatusAndBody(String target) {
+    try (Socket socket = connect()) {
+      write(socket.getOutputStream(), "GET", target, null);
+      byte[] response = socket.getInputStream().readNBytes(1 << 20);
+      String text = new String(response, StandardCharsets.ISO_8859_1);
+      String status = text.isEmpty() ? "0" : text.split(" ", 3)[1];
+      int bodyStart = text.indexOf("\r\n\r\n");
+      return new String[] {status, bodyStart < 0 ? "" : text.substring(bodyStart + 4)};
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
