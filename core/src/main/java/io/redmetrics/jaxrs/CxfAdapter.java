@@ -96,6 +96,14 @@ final class CxfAdapter implements RuntimeAdapter {
     return RouteTemplate.join(outermostFirst);
   }
 
+  /** CXF's request URI collapses {@code //}; the message keeps the path as it was sent. */
+  @Override
+  public String rawPath(ContainerRequestContext request) {
+    Message message = JAXRSUtils.getCurrentMessage();
+    Object sent = message == null ? null : message.get(Message.REQUEST_URI);
+    return sent instanceof String ? (String) sent : RuntimeAdapter.super.rawPath(request);
+  }
+
   private static List<OperationResourceInfo> operations(OperationResourceInfoStack stack) {
     List<OperationResourceInfo> operations = new ArrayList<>(stack.size());
     for (int i = 0; i < stack.size(); i++) {

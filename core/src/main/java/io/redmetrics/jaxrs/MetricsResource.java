@@ -5,10 +5,15 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -29,6 +34,11 @@ import java.util.concurrent.Semaphore;
  * with no metric data. At most {@link RedMetricsFeature#MAX_CONCURRENT_SCRAPES} scrapes run at once;
  * a further one gets 503 at once.
  *
+ * <p>Its response passes through the application's response filters and writer interceptors like
+ * any other, but keeps its status, body and the headers that say what the body is: filters may add
+ * headers (CORS); a filter that replaces every entity, or an interceptor that compresses or
+ * appends, does not change a scrape.
+ *
  * <p>It answers from a pre-matching request filter rather than a {@code @Path} resource, so that
  * its path can be configured ({@link RedMetricsFeature.Builder#metricsPath(String)}) and so that it
  * works on every runtime, including those that ignore resources registered from a feature. Filters
@@ -40,20 +50,23 @@ import java.util.concurrent.Semaphore;
 public final class MetricsResource implements ContainerRequestFilter {
 
   /** The values of the scrape handler's {@code debug} parameter; it echoes any other. */
-  private static final Set<String> DEBUG_FORMATS = Set.of("openmetrics", "text", "prometheus-protobuf");
+  private static final Set<String> DEBUG_FORMATS =
+      Set.of("openmetrics", "text", "prometheus-protobuf");
 
   private final String path;
   private final String role;
   private final Semaphore scrapes;
   private final PrometheusScrapeHandler handler;
   private final RequestLifecycle lifecycle;
+  private final RuntimeAdapter runtime;
 
-  MetricsResource(Settings settings, RequestLifecycle lifecycle) {
+  MetricsResource(Settings settings, RequestLifecycle lifecycle, RuntimeAdapter runtime) {
     this.path = settings.metricsPath;
     this.role = settings.metricsRole;
     this.scrapes = new Semaphore(settings.maxConcurrentScrapes);
     this.handler = new PrometheusScrapeHandler(settings.registry);
     this.lifecycle = lifecycle;
+    this.runtime = runtime;
   }
 
   /**
@@ -69,10 +82,68 @@ public final class MetricsResource implements ContainerRequestFilter {
       return;
     }
     RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
+    Response answer = answer(request);
     if (state != null) {
       lifecycle.dismiss(state);
+      state.scrape = new Answer(answer);
     }
-    request.abortWith(answer(request));
+    request.abortWith(answer);
+  }
+
+  /**
+   * Restores the scrape as the endpoint wrote it, after the application's response filters: they
+   * may add headers (CORS), but a filter that replaces every entity (an envelope) or its type
+   * would leave a body that disagrees with its {@code Content-Type} and {@code Content-Encoding}.
+   */
+  static void keep(Answer scrape, ContainerResponseContext response) {
+    response.setStatus(scrape.status);
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    headers.remove(HttpHeaders.CONTENT_LENGTH);
+    put(headers, HttpHeaders.CONTENT_TYPE, scrape.contentType);
+    put(headers, HttpHeaders.CONTENT_ENCODING, scrape.contentEncoding);
+    if (response.getEntity() != scrape.entity) {
+      response.setEntity(scrape.entity);
+    }
+  }
+
+  private static void put(MultivaluedMap<String, Object> headers, String name, Object value) {
+    if (value == null) {
+      headers.remove(name);
+    } else {
+      headers.putSingle(name, value);
+    }
+  }
+
+  /**
+   * Writes the scrape's bytes straight to the output, past the application's writer interceptors
+   * (compression, appenders), which would change the body under its headers.
+   *
+   * @return {@code false} when the entity is no longer the scrape's
+   */
+  static boolean write(Answer scrape, WriterInterceptorContext context) throws IOException {
+    if (context.getEntity() != scrape.entity || !(scrape.entity instanceof byte[])) {
+      return false;
+    }
+    context.getOutputStream().write((byte[]) scrape.entity);
+    return true;
+  }
+
+  /**
+   * What the endpoint answered, copied when it answered: the runtime's response shares its
+   * headers with the application's filters.
+   */
+  static final class Answer {
+    final int status;
+    final Object entity;
+    final Object contentType;
+    final Object contentEncoding;
+
+    Answer(Response response) {
+      this.status = response.getStatus();
+      this.entity = response.getEntity();
+      this.contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+      this.contentEncoding = response.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING);
+    }
   }
 
   private Response answer(ContainerRequestContext request) {
@@ -87,7 +158,8 @@ public final class MetricsResource implements ContainerRequestFilter {
     }
     List<String> debug = request.getUriInfo().getQueryParameters().get("debug");
     if (debug != null && (debug.size() != 1 || !DEBUG_FORMATS.contains(debug.get(0)))) {
-      return refusal(Response.Status.BAD_REQUEST, "debug must be openmetrics, text or prometheus-protobuf");
+      return refusal(
+          Response.Status.BAD_REQUEST, "debug must be openmetrics, text or prometheus-protobuf");
     }
     if (!scrapes.tryAcquire()) {
       return refusal(Response.Status.SERVICE_UNAVAILABLE, "too many concurrent scrapes");
@@ -115,7 +187,7 @@ public final class MetricsResource implements ContainerRequestFilter {
    * trailing slash: no decoding, so an encoded or doubled spelling is not the endpoint.
    */
   private boolean isMetricsPath(ContainerRequestContext request) {
-    String requested = request.getUriInfo().getRequestUri().getRawPath();
+    String requested = runtime.rawPath(request);
     String base = request.getUriInfo().getBaseUri().getRawPath();
     if (requested == null || base == null || !requested.startsWith(base)) {
       return false;

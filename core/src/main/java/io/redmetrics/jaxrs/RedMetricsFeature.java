@@ -137,7 +137,7 @@ public final class RedMetricsFeature implements Feature {
     context.register(new RequestLifecycle.End(lifecycle));
     context.register(new RouteBinder(lifecycle));
     if (!settings.metricsPath.isEmpty()) {
-      context.register(new MetricsResource(settings, lifecycle));
+      context.register(new MetricsResource(settings, lifecycle, runtime));
     }
     return true;
   }

@@ -156,7 +156,8 @@ final class RequestLifecycle {
   /**
    * Stops the clock once the client has its response. Response filters run from the highest
    * priority to the lowest, so this one runs last and sees the status other filters settled on; as
-   * a writer interceptor it is the outermost one, so its time includes the others.
+   * a writer interceptor it is the outermost one, so its time includes the others. Being last, it
+   * also has the last word on a scrape of the metrics endpoint ({@link MetricsResource#keep}).
    */
   @Priority(Priorities.FIRST)
   static final class End implements ContainerResponseFilter, WriterInterceptor {
@@ -169,7 +170,9 @@ final class RequestLifecycle {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       RequestState state = of(request.getProperty(RequestState.PROPERTY));
-      if (state != null && state.finished == 0) {
+      if (state != null && state.scrape != null) {
+        MetricsResource.keep(state.scrape, response);
+      } else if (state != null && state.finished == 0) {
         int status = response.getStatus();
         // HEAD too: runtimes serialise its entity (and may fail doing so) before dropping it. A
         // 204 or 304 has no body in HTTP, so a runtime may never write the entity it was given.
@@ -195,6 +198,9 @@ final class RequestLifecycle {
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
       RequestState state = of(context.getProperty(RequestState.PROPERTY));
+      if (state != null && state.scrape != null && MetricsResource.write(state.scrape, context)) {
+        return;
+      }
       int status = state == null ? 0 : state.deferredStatus;
       if (status == 0) {
         context.proceed();

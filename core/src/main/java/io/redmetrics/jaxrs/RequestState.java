@@ -34,6 +34,9 @@ final class RequestState {
   /** The status awaiting the end of the entity write; 0 when nothing is deferred. */
   volatile int deferredStatus;
 
+  /** The scrape of the metrics endpoint this request was answered with; {@code null} for others. */
+  volatile MetricsResource.Answer scrape;
+
   /** 1 once recorded or dismissed; set through {@link RequestLifecycle}'s updater only. */
   volatile int finished;
 

@@ -63,4 +63,12 @@ interface RuntimeAdapter {
    *     the key is from {@link #matchedSoFar} or the method has none
    */
   String template(Object chain, String ownPath);
+
+  /**
+   * Returns the path of the request exactly as the client sent it, not decoded or normalised, for
+   * the metrics endpoint to compare with its own path.
+   */
+  default String rawPath(ContainerRequestContext request) {
+    return request.getUriInfo().getRequestUri().getRawPath();
+  }
 }

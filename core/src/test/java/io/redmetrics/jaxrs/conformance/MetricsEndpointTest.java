@@ -212,6 +212,28 @@ class MetricsEndpointTest extends ShopTest {
     }
   }
 
+  @Test
+  void the_applications_filters_and_interceptors_add_headers_but_leave_the_scrape_intact()
+      throws IOException {
+    http.status("products/1");
+
+    HttpResponse<byte[]> plain = http.get("metrics", "X-Tamper", "yes");
+    HttpResponse<byte[]> gzipped = http.get("metrics", "X-Tamper", "gzip", "Accept-Encoding", "gzip");
+
+    assertEquals(200, plain.statusCode());
+    assertEquals("*", header(plain, "Access-Control-Allow-Origin"));
+    assertEquals(
+        mediaType("text/plain; version=0.0.4; charset=utf-8"), mediaType(header(plain, "Content-Type")));
+    assertEquals("", header(plain, "Content-Encoding"));
+    assertEquals(1, requests(http.sinceBaseline(Scrape.parse(text(plain))), "GET", "/products/{id}", "200"));
+    assertEquals(200, gzipped.statusCode());
+    assertEquals("gzip", header(gzipped, "Content-Encoding"));
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(1, requests(http.sinceBaseline(Scrape.parse(body)), "GET", "/products/{id}", "200"));
+    }
+  }
+
   /** A path below the shop's base path, as a raw request target. */
   private String below(String path) {
     String base = app.base().getRawPath();
