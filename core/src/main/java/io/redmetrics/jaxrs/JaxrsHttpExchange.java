@@ -5,6 +5,7 @@ import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
 import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Adapts one Jakarta REST request to the Prometheus client's {@link PrometheusHttpExchange}, so
  * that the client's own {@code PrometheusScrapeHandler} does content negotiation, gzip and the
- * {@code name[]} filter. The body is buffered and handed back as a {@link Response}.
+ * {@code name[]} filter. The body is buffered once and handed back as a {@link Response} whose
+ * entity writes that buffer.
  */
 final class JaxrsHttpExchange implements PrometheusHttpExchange {
 
@@ -64,7 +66,9 @@ final class JaxrsHttpExchange implements PrometheusHttpExchange {
           }
         });
     if (!request.getMethod().equals("HEAD")) {
-      builder.entity(response.body.toByteArray());
+      // The buffer itself, written as it is: no copy of a scrape that may be megabytes.
+      ByteArrayOutputStream body = response.body;
+      builder.entity((StreamingOutput) body::writeTo);
     }
     return builder.build();
   }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.util.List;
@@ -121,10 +122,10 @@ public final class MetricsResource implements ContainerRequestFilter {
    * @return {@code false} when the entity is no longer the scrape's
    */
   static boolean write(Answer scrape, WriterInterceptorContext context) throws IOException {
-    if (context.getEntity() != scrape.entity || !(scrape.entity instanceof byte[])) {
+    if (context.getEntity() != scrape.entity || !(scrape.entity instanceof StreamingOutput)) {
       return false;
     }
-    context.getOutputStream().write((byte[]) scrape.entity);
+    ((StreamingOutput) scrape.entity).write(context.getOutputStream());
     return true;
   }
 
