@@ -48,9 +48,16 @@ final class RouteSeries {
     active.dec();
   }
 
+  /**
+   * The {@code status_code} label of a status outside 100 to 599, which HTTP does not define: an
+   * application that passes any number to {@code WebApplicationException} would otherwise create
+   * a series per number. Such a response is counted as an error.
+   */
+  static final String OTHER_STATUS = "_OTHER";
+
   /** Records a completed request with the status the client received. */
   void completed(int status, double seconds) {
-    statusSeries(status).record(seconds);
+    statusSeries(status >= 100 && status <= 599 ? status : 0).record(seconds);
   }
 
   private StatusSeries statusSeries(int status) {
@@ -84,12 +91,14 @@ final class RouteSeries {
     /** {@code null} below 400. */
     final CounterDataPoint errors;
 
+    /** @param status 100 to 599, or 0 for any other */
     StatusSeries(int status) {
-      String code = Integer.toString(status);
+      String code = status == 0 ? OTHER_STATUS : Integer.toString(status);
       this.status = status;
       this.requests = metrics.requests.labelValues(method, path, code, service);
       this.duration = metrics.duration.labelValues(method, path, code, service);
-      this.errors = status >= 400 ? metrics.errors.labelValues(method, path, code, service) : null;
+      boolean error = status >= 400 || status == 0;
+      this.errors = error ? metrics.errors.labelValues(method, path, code, service) : null;
     }
 
     void record(double seconds) {
