@@ -56,6 +56,12 @@ public interface ConformanceRuntime {
    */
   void assumeStartsApplications();
 
+  /**
+   * Whether the shop runs in the test's own JVM (started with {@code SeBootstrap}), so that the
+   * test can see its heap; {@code false} for a deployed shop.
+   */
+  boolean runsInThisJvm();
+
   /** Whether this runtime declares {@code limit}: the test then asserts the limit, not the rule. */
   boolean declares(Limit limit);
 }

@@ -69,10 +69,118 @@ public final class RawHttp {
     }
   }
 
+  /** When a client of {@link #exchange} goes away. */
+  public enum Leaving {
+    /** It reads the whole response (up to {@link #MAX_RESPONSE_BYTES}) and closes. */
+    NEVER,
+    /** It reads the status line, then resets the connection. */
+    AFTER_THE_STATUS_LINE,
+    /** It sends the whole request, then resets the connection without reading. */
+    BEFORE_THE_RESPONSE,
+    /** It sends half the request's bytes, then resets the connection. */
+    DURING_THE_REQUEST
+  }
+
+  /** What {@link #exchange} returns when the client saw no status line. */
+  public static final int NO_STATUS = 0;
+
+  private static final int DRAIN_TIMEOUT_MS = 250;
+
+  /** The most of one response {@link #exchange} reads. */
+  public static final int MAX_RESPONSE_BYTES = 1 << 20;
+
+  /**
+   * Sends {@code request}, bytes exactly as given (request line, headers, body), and leaves as
+   * {@code leaving} says. Connection failures are an answer, not an error: a server may refuse or
+   * drop what a client sends.
+   *
+   * @param timeoutMs how long to wait for the server at each read
+   * @return the final status code the client saw (interim 1xx responses skipped), or {@link
+   *     #NO_STATUS} when it saw none (it left first, the server closed or reset the connection, or
+   *     did not answer in time)
+   */
+  public int exchange(byte[] request, Leaving leaving, int timeoutMs) {
+    try (Socket socket = connect(timeoutMs)) {
+      OutputStream out = socket.getOutputStream();
+      if (leaving == Leaving.DURING_THE_REQUEST) {
+        out.write(request, 0, request.length / 2);
+        out.flush();
+        socket.setSoLinger(true, 0);
+        return NO_STATUS;
+      }
+      out.write(request);
+      out.flush();
+      if (leaving == Leaving.BEFORE_THE_RESPONSE) {
+        socket.setSoLinger(true, 0);
+        return NO_STATUS;
+      }
+      InputStream in = socket.getInputStream();
+      int status = finalStatus(in);
+      if (leaving == Leaving.AFTER_THE_STATUS_LINE) {
+        socket.setSoLinger(true, 0);
+      } else if (status != NO_STATUS) {
+        // A server may keep a connection open after its answer (to CONNECT, say): a quarter of a
+        // second without data ends the response too.
+        socket.setSoTimeout(Math.min(timeoutMs, DRAIN_TIMEOUT_MS));
+        drain(in);
+      }
+      return status;
+    } catch (IOException e) {
+      return NO_STATUS;
+    }
+  }
+
+  /** Reads status lines until a final one, skipping interim responses and their headers. */
+  private static int finalStatus(InputStream in) throws IOException {
+    while (true) {
+      String[] parts = readLine(in).split(" ");
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !parts[1].matches("[0-9]{3}")) {
+        return NO_STATUS;
+      }
+      int status = Integer.parseInt(parts[1]);
+      if (status >= 200) {
+        return status;
+      }
+      while (!readLine(in).isEmpty()) {
+        // the interim response's headers
+      }
+    }
+  }
+
+  /**
+   * Reads the rest of a response: its headers, then as many bytes as its {@code Content-Length}
+   * says, or up to the end of the connection. A server that stops sending or resets ends it too.
+   */
+  private static void drain(InputStream in) {
+    try {
+      long length = -1;
+      String header;
+      while (!(header = readLine(in)).isEmpty()) {
+        int colon = header.indexOf(':');
+        if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+          length = Long.parseLong(header.substring(colon + 1).trim());
+        }
+      }
+      long limit = length < 0 ? MAX_RESPONSE_BYTES : Math.min(length, MAX_RESPONSE_BYTES);
+      byte[] buffer = new byte[8192];
+      long read = 0;
+      int n;
+      while (read < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - read))) >= 0) {
+        read += n;
+      }
+    } catch (IOException | NumberFormatException e) {
+      // the status line is what the client saw
+    }
+  }
+
   private Socket connect() throws IOException {
+    return connect(TIMEOUT_MS);
+  }
+
+  private Socket connect(int timeoutMs) throws IOException {
     Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), TIMEOUT_MS);
-    socket.setSoTimeout(TIMEOUT_MS);
+    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), timeoutMs);
+    socket.setSoTimeout(timeoutMs);
     return socket;
   }
 

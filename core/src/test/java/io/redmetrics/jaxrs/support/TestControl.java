@@ -3,6 +3,8 @@ package io.redmetrics.jaxrs.support;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.BitSet;
 
 /**
  * The fixtures' state, over HTTP through {@code io.redmetrics.jaxrs.fixtures.TestControlResource},
@@ -13,7 +15,7 @@ public final class TestControl {
 
   private final Http http;
 
-  TestControl(Http http) {
+  public TestControl(Http http) {
     this.http = http;
   }
 
@@ -45,6 +47,14 @@ public final class TestControl {
   /** The requests that reached a Jakarta REST provider of the shop's JVM, the control's own left out. */
   public long seenRequests() {
     return Long.parseLong(text(http.get("test-control/seen")).trim());
+  }
+
+  /**
+   * The tags ({@code X-Request-Tag} numbers) of the requests that reached a Jakarta REST provider
+   * since the last call; the shop forgets them.
+   */
+  public BitSet takeSeenTags() {
+    return BitSet.valueOf(Base64.getDecoder().decode(text(http.post("test-control/seen/tags", "")).trim()));
   }
 
   private static String text(HttpResponse<byte[]> response) {
