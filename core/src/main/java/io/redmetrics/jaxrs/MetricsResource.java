@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -83,7 +84,14 @@ public final class MetricsResource implements ContainerRequestFilter {
       return;
     }
     RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
-    Response answer = answer(request);
+    Response answer;
+    try {
+      answer = answer(request);
+    } catch (RuntimeException | LinkageError e) {
+      // Never the client's input or a stack trace back: the failure goes to the log.
+      Failures.log("the metrics endpoint failed", e);
+      answer = refusal(Response.Status.INTERNAL_SERVER_ERROR, "scrape failed");
+    }
     if (state != null) {
       lifecycle.dismiss(state);
       state.scrape = new Answer(answer);
@@ -169,10 +177,8 @@ public final class MetricsResource implements ContainerRequestFilter {
       JaxrsHttpExchange exchange = new JaxrsHttpExchange(request);
       handler.handleRequest(exchange);
       return exchange.toResponse();
-    } catch (Exception e) {
-      // Never the client's input or a stack trace back: the failure goes to the log.
-      Failures.log("the scrape failed", e);
-      return refusal(Response.Status.INTERNAL_SERVER_ERROR, "scrape failed");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       scrapes.release();
     }
@@ -188,8 +194,16 @@ public final class MetricsResource implements ContainerRequestFilter {
    * trailing slash: no decoding, so an encoded or doubled spelling is not the endpoint.
    */
   private boolean isMetricsPath(ContainerRequestContext request) {
-    String requested = runtime.rawPath(request);
-    String base = request.getUriInfo().getBaseUri().getRawPath();
+    String requested;
+    String base;
+    try {
+      requested = runtime.rawPath(request);
+      base = request.getUriInfo().getBaseUri().getRawPath();
+    } catch (RuntimeException e) {
+      // RESTEasy builds the request URI on demand and fails on a query that is no URI; such a
+      // request is not a scrape, and the application answers it as it would without the library.
+      return false;
+    }
     if (requested == null || base == null || !requested.startsWith(base)) {
       return false;
     }

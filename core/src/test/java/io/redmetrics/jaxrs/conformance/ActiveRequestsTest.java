@@ -30,7 +30,8 @@ class ActiveRequestsTest extends ShopTest {
     for (CompletableFuture<Integer> request : held) {
       assertEquals(200, request.get(10, TimeUnit.SECONDS));
     }
-    assertEquals(0, http.scrape().value("http_requests_active", "path", "/timing/held"));
+    assertEquals(
+        0, http.scrape().value("http_requests_active", "method", "GET", "path", "/timing/held"));
     assertEquals(2, requests(http.scrape(), "GET", "/timing/held", "200"));
   }
 }

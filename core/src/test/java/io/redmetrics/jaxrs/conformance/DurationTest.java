@@ -25,7 +25,7 @@ class DurationTest extends ShopTest {
         0,
         scrape.value("http_request_duration_seconds_bucket", "path", path, "le", "0.25"),
         "a 300 ms request must not fall in the 0.25 s bucket");
-    assertEquals(0, scrape.value("http_requests_active", "path", path));
+    assertEquals(0, scrape.value("http_requests_active", "method", "GET", "path", path));
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopRoutes;
 import io.redmetrics.jaxrs.support.TestControl;
 import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -52,10 +53,16 @@ class HostileTrafficTest {
   private static final int FIRST_PASS_PERCENT = 30;
   private static final int CLIENTS = 4;
   private static final int READ_TIMEOUT_MS = 5_000;
-  private static final long HEAP_TOLERANCE_BYTES = 300 * 1024;
+  /**
+   * How far the library's live objects may grow over a replay of some 900 requests whose series
+   * exist already: one object kept per request would exceed it.
+   */
+  private static final long HEAP_TOLERANCE_BYTES = 8 * 1024;
   private static final Duration DEADLINE = Duration.ofSeconds(20);
   private static final Set<String> FAMILIES =
       Set.of("http_requests_total", "http_request_duration_seconds", "http_errors_total", "http_requests_active");
+  /** Statuses HTTP does not define, labelled {@code _OTHER}. */
+  private static final String OTHER_CLASS = "_OTHER";
   private static final Set<String> LABEL_NAMES = Set.of("method", "path", "status_code", "service", "le");
 
   private final ConformanceRuntime runtime = ConformanceRuntime.current();
@@ -75,6 +82,8 @@ class HostileTrafficTest {
   private long heapBefore;
   private long heapAfterFirstPass;
   private long heapAfter;
+  private long heapBeforeReplay;
+  private long heapAfterReplay;
   private long millis;
 
   @BeforeAll
@@ -96,7 +105,8 @@ class HostileTrafficTest {
 
     long start = System.nanoTime();
     int firstPass = REQUESTS * FIRST_PASS_PERCENT / 100;
-    send(next(generator, 1 + wellFormed, firstPass));
+    List<HostileRequests.Request> firstPassRequests = next(generator, 1 + wellFormed, firstPass);
+    send(firstPassRequests);
     Scrape firstPassScrape = awaitSettled();
     seriesAfterFirstPass = series(firstPassScrape);
     for (String label : List.of("method", "path", "status_code")) {
@@ -110,6 +120,13 @@ class HostileTrafficTest {
     heapAfter = usedHeap(); // before the test holds the scrape below
     afterRun = http.scrape();
     seen = control.takeSeenTags();
+    // The first pass once more: its series exist, so nothing it does may stay behind in memory.
+    int[] replayStatuses = new int[statuses.length];
+    heapBeforeReplay = usedHeap();
+    send(firstPassRequests, replayStatuses);
+    awaitSettled();
+    control.takeSeenTags();
+    heapAfterReplay = usedHeap();
     printFigures();
   }
 
@@ -131,7 +148,8 @@ class HostileTrafficTest {
           LABEL_NAMES.containsAll(labels.keySet())
               && paths.contains(labels.get("path"))
               && methods.contains(labels.get("method"))
-              && (!labels.containsKey("status_code") || labels.get("status_code").matches("[1-9][0-9]{2}"))
+              && (!labels.containsKey("status_code")
+                  || labels.get("status_code").matches("[1-5][0-9]{2}|_OTHER"))
               && "jaxrs".equals(labels.get("service"));
       if (!within) {
         outside.add(sample.toString());
@@ -143,14 +161,15 @@ class HostileTrafficTest {
   /**
    * A label fed by what clients send would add series with every request. Once the first 30 % have
    * run, the rest may still meet a combination of method, route and status for the first time,
-   * but never a method, path or status code the run had not already recorded.
+   * but never a path the run had not already recorded. (Methods and status codes are bounded by
+   * the first rule, and a standard one may turn up late by chance.)
    */
   @Test
-  void after_the_first_30_percent_the_rest_add_no_label_value_only_combinations_of_known_ones() {
+  void after_the_first_30_percent_the_rest_add_no_path_only_combinations_of_known_ones() {
     Set<String> added = new TreeSet<>(series(afterRun));
     added.removeAll(seriesAfterFirstPass);
     List<String> newValues = new ArrayList<>();
-    for (String label : List.of("method", "path", "status_code")) {
+    for (String label : List.of("path")) {
       Set<String> values = new TreeSet<>(labelValues(afterRun, label));
       values.removeAll(labelValuesAfterFirstPass.get(label));
       values.forEach(value -> newValues.add(label + "=" + value));
@@ -179,19 +198,33 @@ class HostileTrafficTest {
     }
     Map<String, Integer> recorded = new TreeMap<>();
     for (Scrape.Sample sample : afterRun.samples("http_requests_total")) {
-      recorded.merge(statusClass(Integer.parseInt(sample.labels.get("status_code"))), (int) sample.value, Integer::sum);
+      String code = sample.labels.get("status_code");
+      recorded.merge(
+          code.equals("_OTHER") ? OTHER_CLASS : statusClass(Integer.parseInt(code)),
+          (int) sample.value,
+          Integer::sum);
     }
     String figures =
         "clients saw " + clients + " and no status " + unknown + " times; recorded " + recorded + "\n" + afterRun.text();
-    assertEquals(seen.cardinality(), recorded.values().stream().mapToInt(Integer::intValue).sum(), figures);
+    int total = recorded.values().stream().mapToInt(Integer::intValue).sum();
+    // Under the limit, a request whose answer fails outside Jakarta REST is lost: the runtime
+    // sends 500 (RESTEasy's default mapper fails on a path or query that is no URI).
+    boolean losesFailures = runtime.declares(Limit.UNANSWERED_FAILURES_ARE_NOT_RECORDED);
+    int lost = seen.cardinality() - total;
+    if (losesFailures) {
+      assertTrue(lost >= 0 && lost <= clients.getOrDefault("5xx", 0) + unknown, figures);
+    } else {
+      assertEquals(seen.cardinality(), total, figures);
+    }
     Set<String> classes = new TreeSet<>(clients.keySet());
     classes.addAll(recorded.keySet());
     for (String statusClass : classes) {
       int saw = clients.getOrDefault(statusClass, 0);
       int counted = recorded.getOrDefault(statusClass, 0);
+      int fewest = losesFailures && statusClass.equals("5xx") ? saw - lost : saw;
       // A client that left before its status line may have been sent any status.
       assertTrue(
-          counted >= saw && counted <= saw + unknown,
+          counted >= fewest && counted <= saw + unknown,
           statusClass + ": the clients saw " + saw + ", " + counted + " were recorded; " + figures);
     }
   }
@@ -203,23 +236,27 @@ class HostileTrafficTest {
   }
 
   /**
-   * Compared from the end of the first pass, when the series and the runtime's caches have been
-   * created: the rest of the run may add only a few series and histogram buckets, nothing per
-   * request.
+   * The first pass sent once more, after the run: its series, the runtime's caches and the
+   * histograms' buckets exist by then, so whatever the replay leaves in memory is kept per
+   * request. (From before the run, the heap grows legitimately with the series the run creates.)
    */
   @Test
-  void the_used_heap_after_the_run_is_within_300_KB_of_the_heap_after_the_first_30_percent() {
+  void replaying_requests_whose_series_exist_leaves_no_object_of_the_library_behind() {
     assumeTrue(
         runtime.runsInThisJvm(),
         "the shop runs in another JVM (a deployed WAR): the test cannot see its heap");
     assertTrue(
-        Math.abs(heapAfter - heapAfterFirstPass) <= HEAP_TOLERANCE_BYTES,
-        "used heap before the run "
+        Math.abs(heapAfterReplay - heapBeforeReplay) <= HEAP_TOLERANCE_BYTES,
+        "the library's live objects before the run "
             + heapBefore
             + " B, after the first pass "
             + heapAfterFirstPass
             + " B, after the run "
             + heapAfter
+            + " B, before replaying the first pass "
+            + heapBeforeReplay
+            + " B, after "
+            + heapAfterReplay
             + " B");
   }
 
@@ -229,8 +266,15 @@ class HostileTrafficTest {
    */
   private Set<String> avoidedRoutes() {
     Set<String> avoided = new HashSet<>(Set.of("/timing/held", "/timing/endless"));
-    if (runtime.declares(Limit.THROWING_RESPONSE_FILTER_IS_NOT_RECORDED)) {
-      avoided.add("/failures/in-filter");
+    if (runtime.declares(Limit.UNANSWERED_FAILURES_ARE_NOT_RECORDED)) {
+      // With a hostile query, these end in a failure the runtime answers outside Jakarta REST.
+      avoided.addAll(
+          Set.of(
+              "/failures/in-filter",
+              "/failures/unmapped",
+              "/failures/checked",
+              "/failures/error",
+              "/failures/web/{status}"));
     }
     return avoided;
   }
@@ -245,6 +289,11 @@ class HostileTrafficTest {
 
   /** Sends {@code requests} from a few client threads, each on a connection of its own. */
   private void send(List<HostileRequests.Request> requests) throws Exception {
+    send(requests, statuses);
+  }
+
+  /** Sends {@code requests}, keeping what each client saw in {@code into}, by tag. */
+  private void send(List<HostileRequests.Request> requests, int[] into) throws Exception {
     RawHttp raw = new RawHttp(app);
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
@@ -252,7 +301,9 @@ class HostileTrafficTest {
       for (HostileRequests.Request request : requests) {
         sent.add(
             clients.submit(
-                () -> statuses[request.tag()] = raw.exchange(request.bytes(), request.leaving(), READ_TIMEOUT_MS)));
+                () ->
+                    into[request.tag()] =
+                        raw.exchange(request.bytes(), request.leaving(), READ_TIMEOUT_MS)));
       }
       for (Future<?> request : sent) {
         request.get(1, TimeUnit.MINUTES);
@@ -297,19 +348,45 @@ class HostileTrafficTest {
     return values;
   }
 
+  /** The class of a status: {@code 2xx}, or {@link #OTHER_CLASS} outside 100 to 599. */
   private static String statusClass(int status) {
-    return status / 100 + "xx";
+    return status >= 100 && status <= 599 ? status / 100 + "xx" : OTHER_CLASS;
   }
 
-  /** Used heap after a few rounds of garbage collection. */
-  private static long usedHeap() {
-    long used = 0;
-    for (int i = 0; i < 4; i++) {
-      System.gc();
-      used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  /**
+   * The bytes of the library's and the Prometheus client's objects alive after a full collection,
+   * from HotSpot's class histogram of this JVM ({@code jcmd GC.class_histogram}). Not the whole
+   * heap: the container keeps the state of connections the hostile clients reset until it cleans
+   * them up, a megabyte more or less from one snapshot to the next, while whatever the library
+   * keeps per request or per key (its request state, its cache keys, data points) is an object
+   * of one of these two.
+   */
+  private static long usedHeap() throws Exception {
+    String histogram =
+        (String)
+            ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram",
+                    new Object[] {null},
+                    new String[] {String[].class.getName()});
+    long live = 0;
+    for (String line : histogram.split("\n")) {
+      String[] columns = line.trim().split("\\s+");
+      if (columns.length >= 4
+          && columns[0].endsWith(":")
+          && (columns[3].startsWith("io.redmetrics.jaxrs.")
+              || columns[3].startsWith("io.prometheus.metrics."))
+          && !columns[3].startsWith("io.redmetrics.jaxrs.support.")
+          && !columns[3].startsWith("io.redmetrics.jaxrs.conformance.")) {
+        live += Long.parseLong(columns[2]);
+      }
     }
-    return used;
+    return live;
   }
+
+
+
 
   /** The figures of the run, for the README: what reached a provider, what the container answered. */
   private void printFigures() {
@@ -332,8 +409,9 @@ class HostileTrafficTest {
         seriesAfterFirstPass.size(), FIRST_PASS_PERCENT, series(afterRun).size()));
     if (runtime.runsInThisJvm()) {
       out.append(String.format(
-          "  used heap: %d KB before, %d KB after the first pass, %d KB after%n",
-          heapBefore / 1024, heapAfterFirstPass / 1024, heapAfter / 1024));
+          "  the library's live objects: %d B before, %d B after the first pass, %d B after the"
+              + " run; %d B before and %d B after a replay of the first pass%n",
+          heapBefore, heapAfterFirstPass, heapAfter, heapBeforeReplay, heapAfterReplay));
     }
     System.out.print(out);
     if (Boolean.getBoolean(LIST_PROPERTY)) {

@@ -49,7 +49,8 @@ class StatusAndErrorsTest extends ShopTest {
     assertEquals(1, requests(scrape, "GET", "/failures/mapped", "409"));
     assertEquals(
         1, scrape.value("http_errors_total", "path", "/failures/mapped", "status_code", "409"));
-    assertEquals(0, scrape.value("http_requests_active", "path", "/failures/mapped"));
+    assertEquals(
+        0, scrape.value("http_requests_active", "method", "GET", "path", "/failures/mapped"));
   }
 
   @Test
@@ -82,7 +83,8 @@ class StatusAndErrorsTest extends ShopTest {
     assertEquals(3, requests(scrape, "GET", "/failures/unmapped", "500"));
     assertEquals(
         3, scrape.value("http_errors_total", "path", "/failures/unmapped", "status_code", "500"));
-    assertEquals(0, scrape.value("http_requests_active", "path", "/failures/unmapped"));
+    assertEquals(
+        0, scrape.value("http_requests_active", "method", "GET", "path", "/failures/unmapped"));
   }
 
   @ParameterizedTest
@@ -93,7 +95,8 @@ class StatusAndErrorsTest extends ShopTest {
     Scrape scrape = http.scrape();
     assertEquals(1, requests(scrape, "GET", "/failures/" + failure, "500"));
     assertEquals(1, scrape.value("http_errors_total", "path", "/failures/" + failure));
-    assertEquals(0, scrape.value("http_requests_active", "path", "/failures/" + failure));
+    assertEquals(
+        0, scrape.value("http_requests_active", "method", "GET", "path", "/failures/" + failure));
   }
 
   @Test
@@ -147,7 +150,8 @@ class StatusAndErrorsTest extends ShopTest {
       assertTrue(code.equals("_OTHER") || code.matches("[1-5][0-9][0-9]"), scrape.text());
       errors += code.equals("_OTHER") || code.compareTo("400") >= 0 ? sample.value : 0;
     }
-    assertEquals(5, scrape.sum("http_requests_total", "path", "/failures/web/{status}"), scrape.text());
+    assertEquals(
+        5, scrape.sum("http_requests_total", "path", "/failures/web/{status}"), scrape.text());
     assertEquals(errors, scrape.sum("http_errors_total"), scrape.text());
   }
 

@@ -8,11 +8,14 @@ package io.redmetrics.jaxrs.support;
 public enum Limit {
 
   /**
-   * An application response filter that throws is not recorded, and its request stays in flight:
-   * the runtime runs no hook an application can see after the failure. Open Liberty 26 with only
-   * {@code restfulWS-3.1}, where the servlet API and RESTEasy's own are hidden from applications.
+   * A request the runtime fails to answer through Jakarta REST is not recorded, and stays in
+   * flight: an application response filter that throws, or an exception no mapper handles when
+   * RESTEasy's default mapper itself fails (it builds the request URI, and fails on a query that is
+   * no valid URI). The runtime runs no hook an application can see after such a failure. Open
+   * Liberty 26 with only {@code restfulWS-3.1}, where the servlet API and RESTEasy's own classes
+   * are hidden from applications.
    */
-  THROWING_RESPONSE_FILTER_IS_NOT_RECORDED("throwing-response-filter-is-not-recorded");
+  UNANSWERED_FAILURES_ARE_NOT_RECORDED("unanswered-failures-are-not-recorded");
 
   private final String id;
 
