@@ -49,6 +49,11 @@ class SettingsTest {
         () -> builder.buckets(1, Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> builder.exclude("no-slash"));
     assertThrows(IllegalArgumentException.class, () -> builder.metricsPath("a b"));
+    assertMessage(
+        "metricsRole: metrics reader: must be one role name (empty: anyone may scrape)",
+        () -> builder.metricsRole("metrics reader"));
+    assertMessage(
+        "maxConcurrentScrapes: 0: must be at least 1", () -> builder.maxConcurrentScrapes(0));
   }
 
   @Test

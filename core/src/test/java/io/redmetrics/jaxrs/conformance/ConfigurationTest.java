@@ -116,6 +116,9 @@ class ConfigurationTest {
     {"redmetrics.exclude", "health", "must be a path template"},
     {"redmetrics.exclude", "/a/*/b", "must be a path template"},
     {"redmetrics.metrics-path", "{x}", "plain path"},
+    {"redmetrics.metrics-role", "metrics reader", "must be one role name"},
+    {"redmetrics.max-concurrent-scrapes", "0", "must be at least 1"},
+    {"redmetrics.max-concurrent-scrapes", "many", "must be a whole number"},
   };
 
   static Stream<Arguments> invalidProperties() {
