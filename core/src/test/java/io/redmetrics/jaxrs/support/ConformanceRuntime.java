@@ -56,6 +56,12 @@ public interface ConformanceRuntime {
    */
   void assumeStartsApplications();
 
+  /**
+   * Whether the applications run in this JVM, where a test can watch their {@code
+   * java.util.logging}; not on a deployed runtime.
+   */
+  boolean runsInThisJvm();
+
   /** Whether this runtime declares {@code limit}: the test then asserts the limit, not the rule. */
   boolean declares(Limit limit);
 }

@@ -43,6 +43,11 @@ final class DeployedRuntime implements ConformanceRuntime {
   }
 
   @Override
+  public boolean runsInThisJvm() {
+    return false;
+  }
+
+  @Override
   public boolean declares(Limit limit) {
     return limits.contains(limit);
   }

@@ -69,6 +69,31 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code GET target} and reads the response to its end, as a patient client does; a
+   * connection the server resets or cuts short after the status line ends it too.
+   *
+   * @return the status code of the status line
+   */
+  public int getToEnd(String target) {
+    try (Socket socket = connect()) {
+      write(socket.getOutputStream(), "GET", target, null);
+      InputStream in = socket.getInputStream();
+      int status = Integer.parseInt(readLine(in).split(" ")[1]);
+      byte[] buffer = new byte[8192];
+      try {
+        while (in.read(buffer) >= 0) {
+          // the body, to its end
+        }
+      } catch (IOException cutShort) {
+        // the server broke the response off: the status line is what the client got
+      }
+      return status;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Socket connect() throws IOException {
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), TIMEOUT_MS);

@@ -27,6 +27,11 @@ final class SeRuntime implements ConformanceRuntime {
   public void assumeStartsApplications() {}
 
   @Override
+  public boolean runsInThisJvm() {
+    return true;
+  }
+
+  @Override
   public boolean declares(Limit limit) {
     return limits.contains(limit);
   }

@@ -3,17 +3,19 @@ package io.redmetrics.jaxrs.support;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The fixtures' state, over HTTP through {@code io.redmetrics.jaxrs.fixtures.TestControlResource},
  * so that a test drives it the same way in its own JVM and on a server: requests held in flight,
- * a client that went away, the requests that reached any provider.
+ * a client that went away, the requests that reached any provider, what the soak routes produced.
  */
 public final class TestControl {
 
   private final Http http;
 
-  TestControl(Http http) {
+  public TestControl(Http http) {
     this.http = http;
   }
 
@@ -45,6 +47,27 @@ public final class TestControl {
   /** The requests that reached a Jakarta REST provider of the shop's JVM, the control's own left out. */
   public long seenRequests() {
     return Long.parseLong(text(http.get("test-control/seen")).trim());
+  }
+
+  /** Forgets what the soak routes produced, before a soak. */
+  public void resetOutcomes() {
+    expect(204, http.post("test-control/outcomes/reset", ""));
+  }
+
+  /**
+   * What the soak routes ({@code io.redmetrics.jaxrs.fixtures.SoakResource}) counted themselves
+   * producing since the last reset, keyed as {@link SeriesCounts} keys them: the server's ground
+   * truth.
+   */
+  public Map<String, Long> outcomes() {
+    Map<String, Long> outcomes = new TreeMap<>();
+    for (String line : text(http.get("test-control/outcomes")).split("\n")) {
+      if (!line.isBlank()) {
+        int last = line.lastIndexOf(' ');
+        outcomes.put(line.substring(0, last), Long.parseLong(line.substring(last + 1)));
+      }
+    }
+    return outcomes;
   }
 
   private static String text(HttpResponse<byte[]> response) {

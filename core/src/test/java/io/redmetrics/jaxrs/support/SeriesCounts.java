@@ -1,0 +1,56 @@
+package io.redmetrics.jaxrs.support;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A scrape's series as plain counts, keyed {@code "GET /soak/fast 200"} (method, path, status
+ * code) or, for the in-flight gauge, {@code "GET /soak/fast"}: the keys the server's own {@link
+ * TestControl#outcomes()} uses, so that one map equality compares every series at once and a
+ * failure shows the difference.
+ */
+public final class SeriesCounts {
+
+  private SeriesCounts() {}
+
+  /** {@code http_requests_total} by method, path and status. */
+  public static Map<String, Long> requests(Scrape scrape) {
+    return byStatus(scrape, "http_requests_total");
+  }
+
+  /** {@code http_request_duration_seconds_count} by method, path and status. */
+  public static Map<String, Long> durations(Scrape scrape) {
+    return byStatus(scrape, "http_request_duration_seconds_count");
+  }
+
+  /** {@code http_errors_total} by method, path and status. */
+  public static Map<String, Long> errors(Scrape scrape) {
+    return byStatus(scrape, "http_errors_total");
+  }
+
+  /** {@code http_requests_active} by method and path, the series at 0 left out. */
+  public static Map<String, Long> inFlight(Scrape scrape) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Scrape.Sample sample : scrape.samples("http_requests_active")) {
+      if (sample.value != 0) {
+        counts.put(sample.labels.get("method") + " " + sample.labels.get("path"), (long) sample.value);
+      }
+    }
+    return counts;
+  }
+
+  private static Map<String, Long> byStatus(Scrape scrape, String name) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Scrape.Sample sample : scrape.samples(name)) {
+      counts.merge(
+          sample.labels.get("method")
+              + " "
+              + sample.labels.get("path")
+              + " "
+              + sample.labels.get("status_code"),
+          (long) sample.value,
+          Long::sum);
+    }
+    return counts;
+  }
+}
