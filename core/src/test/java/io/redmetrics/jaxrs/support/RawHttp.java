@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -64,6 +65,28 @@ public final class RawHttp {
       }
       socket.setSoLinger(true, 0); // close with a reset, not a graceful FIN
       return Integer.parseInt(statusLine.split(" ")[1]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Sends {@code GET target}, waits {@code millis} for a response, then resets the connection,
+   * as a client that gives up before the server answers does.
+   *
+   * @return the status code, when the response came first; 0 when the client left before it
+   */
+  public int getAndLeaveAfter(String target, int millis) {
+    try (Socket socket = connect()) {
+      write(socket.getOutputStream(), "GET", target, null);
+      socket.setSoTimeout(millis);
+      socket.setSoLinger(true, 0); // close with a reset, not a graceful FIN
+      try {
+        String statusLine = readLine(socket.getInputStream());
+        return statusLine.isEmpty() ? 0 : Integer.parseInt(statusLine.split(" ")[1]);
+      } catch (SocketTimeoutException waitedLongEnough) {
+        return 0;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -103,9 +103,13 @@ public final class ScrapeWatch implements AutoCloseable {
 
   /** Stops scraping, after the scrape under way. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stopped = true;
-    thread.join(60_000);
+    try {
+      thread.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The scrapes taken so far. */

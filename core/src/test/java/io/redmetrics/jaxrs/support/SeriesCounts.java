@@ -1,13 +1,17 @@
 package io.redmetrics.jaxrs.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A scrape's series as plain counts, keyed {@code "GET /soak/fast 200"} (method, path, status
  * code) or, for the in-flight gauge, {@code "GET /soak/fast"}: the keys the server's own {@link
- * TestControl#outcomes()} uses, so that one map equality compares every series at once and a
- * failure shows the difference.
+ * TestControl#outcomes()} uses, so that one comparison ({@link #differences}) covers every
+ * series and names those that differ.
  */
 public final class SeriesCounts {
 
@@ -37,6 +41,24 @@ public final class SeriesCounts {
       }
     }
     return counts;
+  }
+
+  /**
+   * One line per series whose count differs between {@code expected} and {@code actual}, a
+   * series missing from either counting as 0: {@code "GET /soak/x 500: expected 10, was 0"}.
+   */
+  public static List<String> differences(Map<String, Long> expected, Map<String, Long> actual) {
+    Set<String> series = new TreeSet<>(expected.keySet());
+    series.addAll(actual.keySet());
+    List<String> differences = new ArrayList<>();
+    for (String key : series) {
+      long wanted = expected.getOrDefault(key, 0L);
+      long was = actual.getOrDefault(key, 0L);
+      if (wanted != was || expected.containsKey(key) != actual.containsKey(key)) {
+        differences.add(key + ": expected " + wanted + ", was " + was);
+      }
+    }
+    return differences;
   }
 
   private static Map<String, Long> byStatus(Scrape scrape, String name) {

@@ -31,13 +31,24 @@ public final class Soak {
     final String route;
     final int clientStatus;
     final IntSupplier send;
+    final boolean mayNotArrive;
 
-    private Scenario(String name, int weight, String route, int clientStatus, IntSupplier send) {
+    private Scenario(
+        String name, int weight, String route, int clientStatus, IntSupplier send, boolean mayNotArrive) {
       this.name = name;
       this.weight = weight;
       this.route = route;
       this.clientStatus = clientStatus;
       this.send = send;
+      this.mayNotArrive = mayNotArrive;
+    }
+
+    /**
+     * This scenario, whose client leaves before the response: the server may drop a request whose
+     * connection is reset before it read it, so it may count fewer than were sent.
+     */
+    public Scenario mayNotArrive() {
+      return new Scenario(name, weight, route, clientStatus, send, true);
     }
   }
 
@@ -47,13 +58,13 @@ public final class Soak {
    * the status the client saw, which must be {@code clientStatus} unless that is {@link #ANY_STATUS}.
    */
   public static Scenario scenario(String name, int weight, String route, int clientStatus, IntSupplier send) {
-    return new Scenario(name, weight, route, clientStatus, send);
+    return new Scenario(name, weight, route, clientStatus, send, false);
   }
 
   private final Map<String, AtomicLong> sent = new LinkedHashMap<>();
   private final Map<String, AtomicLong> nanos = new LinkedHashMap<>();
   private final Map<String, Map<Integer, AtomicLong>> seen = new LinkedHashMap<>();
-  private final List<String> surprises = new ArrayList<>();
+  private final Map<String, Integer> surprises = new TreeMap<>();
   private final List<Scenario> mix;
   private long elapsedMillis;
 
@@ -127,9 +138,7 @@ public final class Soak {
   }
 
   private synchronized void surprise(String what) {
-    if (surprises.size() < 20) {
-      surprises.add(what);
-    }
+    surprises.merge(what, 1, Integer::sum);
   }
 
   /** The requests sent, all told. */
@@ -137,18 +146,33 @@ public final class Soak {
     return sent.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
-  /** The requests sent per route, as its {@code path} label. */
-  public Map<String, Long> requestsPerRoute() {
+  /**
+   * Per route (its {@code path} label), the requests the server must have seen: those sent, less
+   * those that {@linkplain Scenario#mayNotArrive() may not arrive}.
+   */
+  public Map<String, Long> arrivedAtLeast() {
+    return perRoute(false);
+  }
+
+  /** Per route (its {@code path} label), the requests sent. */
+  public Map<String, Long> sentPerRoute() {
+    return perRoute(true);
+  }
+
+  private Map<String, Long> perRoute(boolean all) {
     Map<String, Long> perRoute = new TreeMap<>();
     for (Scenario scenario : mix) {
-      perRoute.merge(scenario.route, sent.get(scenario.name).get(), Long::sum);
+      perRoute.merge(scenario.route, all || !scenario.mayNotArrive ? sent.get(scenario.name).get() : 0, Long::sum);
     }
     return perRoute;
   }
 
-  /** The first requests that failed or whose client saw another status than its scenario's. */
-  public synchronized List<String> surprises() {
-    return new ArrayList<>(surprises);
+  /**
+   * The requests that failed, or whose client saw another status than its scenario's: each kind
+   * once, with how often it happened.
+   */
+  public synchronized Map<String, Integer> surprises() {
+    return new TreeMap<>(surprises);
   }
 
   /** How long the clients ran. */
