@@ -57,8 +57,8 @@ public interface ConformanceRuntime {
   void assumeStartsApplications();
 
   /**
-   * Whether the shop runs in the test's own JVM (started with {@code SeBootstrap}), so that the
-   * test can see its heap; {@code false} for a deployed shop.
+   * Whether the applications run in this JVM (started with {@code SeBootstrap}), where a test can
+   * see their heap and watch their {@code java.util.logging}; {@code false} for a deployed shop.
    */
   boolean runsInThisJvm();
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -170,6 +171,53 @@ public final class RawHttp {
       }
     } catch (IOException | NumberFormatException e) {
       // the status line is what the client saw
+    }
+  }
+
+  /**
+   * Sends {@code GET target}, waits {@code millis} for a response, then resets the connection,
+   * as a client that gives up before the server answers does.
+   *
+   * @return the status code, when the response came first; 0 when the client left before it
+   */
+  public int getAndLeaveAfter(String target, int millis) {
+    try (Socket socket = connect()) {
+      write(socket.getOutputStream(), "GET", target, null);
+      socket.setSoTimeout(millis);
+      socket.setSoLinger(true, 0); // close with a reset, not a graceful FIN
+      try {
+        String statusLine = readLine(socket.getInputStream());
+        return statusLine.isEmpty() ? 0 : Integer.parseInt(statusLine.split(" ")[1]);
+      } catch (SocketTimeoutException waitedLongEnough) {
+        return 0;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Sends {@code GET target} and reads the response to its end, as a patient client does; a
+   * connection the server resets or cuts short after the status line ends it too.
+   *
+   * @return the status code of the status line
+   */
+  public int getToEnd(String target) {
+    try (Socket socket = connect()) {
+      write(socket.getOutputStream(), "GET", target, null);
+      InputStream in = socket.getInputStream();
+      int status = Integer.parseInt(readLine(in).split(" ")[1]);
+      byte[] buffer = new byte[8192];
+      try {
+        while (in.read(buffer) >= 0) {
+          // the body, to its end
+        }
+      } catch (IOException cutShort) {
+        // the server broke the response off: the status line is what the client got
+      }
+      return status;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

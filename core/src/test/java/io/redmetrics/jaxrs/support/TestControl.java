@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.BitSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The fixtures' state, over HTTP through {@code io.redmetrics.jaxrs.fixtures.TestControlResource},
  * so that a test drives it the same way in its own JVM and on a server: requests held in flight,
- * a client that went away, the requests that reached any provider.
+ * a client that went away, the requests that reached any provider, what the soak routes produced.
  */
 public final class TestControl {
 
@@ -55,6 +57,27 @@ public final class TestControl {
    */
   public BitSet takeSeenTags() {
     return BitSet.valueOf(Base64.getDecoder().decode(text(http.post("test-control/seen/tags", "")).trim()));
+  }
+
+  /** Forgets what the soak routes produced, before a soak. */
+  public void resetOutcomes() {
+    expect(204, http.post("test-control/outcomes/reset", ""));
+  }
+
+  /**
+   * What the soak routes ({@code io.redmetrics.jaxrs.fixtures.SoakResource}) counted themselves
+   * producing since the last reset, keyed as {@link SeriesCounts} keys them: the server's ground
+   * truth.
+   */
+  public Map<String, Long> outcomes() {
+    Map<String, Long> outcomes = new TreeMap<>();
+    for (String line : text(http.get("test-control/outcomes")).split("\n")) {
+      if (!line.isBlank()) {
+        int last = line.lastIndexOf(' ');
+        outcomes.put(line.substring(0, last), Long.parseLong(line.substring(last + 1)));
+      }
+    }
+    return outcomes;
   }
 
   private static String text(HttpResponse<byte[]> response) {
