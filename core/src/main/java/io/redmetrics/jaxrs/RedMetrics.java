@@ -99,6 +99,7 @@ final class RedMetrics {
 
   private void registerAllOrNone(PrometheusRegistry registry) {
     Collector[] all = {requests, duration, errors, active};
+    String[] names = {REQUESTS, DURATION, ERRORS, ACTIVE};
     for (int i = 0; i < all.length; i++) {
       try {
         registry.register(all[i]);
@@ -108,19 +109,13 @@ final class RedMetrics {
         }
         throw new IllegalArgumentException(
             "registry: already holds "
-                + REQUESTS
-                + ", "
-                + DURATION
-                + ", "
-                + ERRORS
-                + " or "
-                + ACTIVE
-                + " registered by something other than this copy of redmetrics-jaxrs: another"
-                + " library, or another copy of redmetrics-jaxrs in another class loader (each"
-                + " application bundling its own while the Prometheus client is a library of the"
-                + " server). Put redmetrics-jaxrs beside the Prometheus client in the server's"
-                + " library, or give each application its own registry"
-                + " (RedMetricsFeature.builder().registry(...)). The registry said: "
+                + names[i]
+                + " with other labels, type or help, registered by something other than this copy"
+                + " of redmetrics-jaxrs: another library, or another copy of redmetrics-jaxrs in"
+                + " another class loader (each application bundling its own while the Prometheus"
+                + " client is a library of the server). Give the application a registry of its"
+                + " own (RedMetricsFeature.builder().registry(...)), or put redmetrics-jaxrs beside"
+                + " the Prometheus client in the server's library. The registry said: "
                 + e.getMessage(),
             e);
       }

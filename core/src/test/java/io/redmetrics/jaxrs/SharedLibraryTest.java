@@ -42,7 +42,7 @@ class SharedLibraryTest {
       String message = illegalArgument(e).getMessage();
       assertTrue(message.startsWith("registry: already holds http_requests_total"), message);
       assertTrue(message.contains("another copy of redmetrics-jaxrs"), message);
-      assertTrue(message.contains("give each application its own registry"), message);
+      assertTrue(message.contains("Give the application a registry of its own"), message);
 
       Http http = new Http(first);
       http.status("products/1");

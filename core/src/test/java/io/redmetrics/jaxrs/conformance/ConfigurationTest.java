@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
@@ -155,6 +156,21 @@ class ConfigurationTest {
       String message = illegalArgument(e).getMessage();
       assertTrue(message.startsWith("buckets: [1.0, 2.0]: this registry already holds"), message);
     }
+  }
+
+  @Test
+  void a_registry_holding_one_of_the_names_with_another_type_fails_startup_naming_it_and_the_fix() {
+    RUNTIME.assumeStartsApplications();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    Counter.builder().name("http_requests_active").help("another library's").register(registry);
+
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () -> RUNTIME.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build())));
+    String message = illegalArgument(e).getMessage();
+    assertTrue(message.startsWith("registry: already holds http_requests_active"), message);
+    assertTrue(message.contains("Give the application a registry of its own"), message);
   }
 
   /** The {@link IllegalArgumentException} a runtime may have wrapped while failing to start. */
