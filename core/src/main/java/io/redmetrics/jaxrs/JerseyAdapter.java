@@ -1,37 +1,33 @@
 package io.redmetrics.jaxrs;
 
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Providers;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.glassfish.jersey.message.internal.HeaderValueException;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
-import org.glassfish.jersey.server.internal.process.MappableException;
-import org.glassfish.jersey.server.monitoring.ApplicationEvent;
-import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
-import org.glassfish.jersey.server.monitoring.RequestEvent;
-import org.glassfish.jersey.server.monitoring.RequestEventListener;
+import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /**
- * The adapter of Jersey: its request events start the clock and see requests response filters
- * miss, and {@code ExtendedUriInfo} holds the whole chain of templates a request matched, through
- * sub-resource locators, last match first. Loaded only when the application runs on Jersey; it
+ * The adapter of Jersey: the writer between Jersey and its container sees the end of every
+ * request, those response filters miss included, and {@code ExtendedUriInfo} holds the whole chain
+ * of templates a request matched, through sub-resource locators, last match first. Loaded only when the application runs on Jersey; it
  * lives in this package so that the library's internals need not become public.
  */
 final class JerseyAdapter implements RuntimeAdapter {
 
   @Override
   public void install(FeatureContext context, RequestLifecycle lifecycle) {
-    context.register(new Events(lifecycle));
+    context.register(new Start(lifecycle));
   }
 
   /** The chain of a request through locators: the templates it matched (their own equality). */
@@ -83,98 +79,91 @@ final class JerseyAdapter implements RuntimeAdapter {
   }
 
   /**
-   * Starts the clock of each request at Jersey's {@code START} event, and ends the requests that
-   * Jersey answers without response filters.
-   *
-   * <p>Jersey 3.1 hands an exception that no application {@code ExceptionMapper} maps to the
-   * container, which sends an empty 500 at once; only then does Jersey run its default mapper and
-   * the response filters, after the client may already have scraped. So such a request ends as 500
-   * as soon as it throws ({@code ON_EXCEPTION}). {@code FINISHED} ends whatever else was missed,
-   * such as a response filter that throws.
+   * Starts the clock in the first pre-matching filter, as on any runtime, and puts a {@link
+   * EndingWriter} between Jersey and its container. Not a request event listener: one per request
+   * makes Jersey build an event object for every stage of every request.
    */
-  static final class Events implements ApplicationEventListener {
-
-    /** Jersey's fallback mapper: a throwable only it maps goes to the container. */
-    private static final String JERSEY_DEFAULT_MAPPER =
-        "org.glassfish.jersey.server.DefaultExceptionMapper";
-
+  @PreMatching
+  @Priority(Priorities.FIRST)
+  static final class Start implements ContainerRequestFilter {
     private final RequestLifecycle lifecycle;
 
-    /** Injected by Jersey, which, unlike some runtimes, injects provider instances too. */
-    @Context private Providers providers;
-
-    Events(RequestLifecycle lifecycle) {
+    Start(RequestLifecycle lifecycle) {
       this.lifecycle = lifecycle;
     }
 
     @Override
-    public void onEvent(ApplicationEvent event) {
-      // Only request events matter.
+    public void filter(ContainerRequestContext context) {
+      RequestState state = lifecycle.begin(context.getMethod());
+      context.setProperty(RequestState.PROPERTY, state);
+      if (context instanceof ContainerRequest) {
+        ContainerRequest request = (ContainerRequest) context;
+        request.setWriter(new EndingWriter(request.getResponseWriter(), request, state, lifecycle));
+      }
+    }
+  }
+
+  /**
+   * Jersey's writer to its container, seen from between: every request ends in {@link #commit}
+   * or {@link #failure}, with the status written. It sees what response filters miss: Jersey 3.1
+   * hands an exception no application mapper handles to the container, which sends an empty 500
+   * at once ({@code failure}), before Jersey runs its default mapper and the response filters; and
+   * a response filter that throws ends the same way. The request is recorded before the container
+   * is told, so that a client never has its answer before the metrics do.
+   */
+  private static final class EndingWriter implements ContainerResponseWriter {
+    private final ContainerResponseWriter container;
+    private final ContainerRequest request;
+    private final RequestState state;
+    private final RequestLifecycle lifecycle;
+    private volatile int status;
+
+    EndingWriter(
+        ContainerResponseWriter container,
+        ContainerRequest request,
+        RequestState state,
+        RequestLifecycle lifecycle) {
+      this.container = container;
+      this.request = request;
+      this.state = state;
+      this.lifecycle = lifecycle;
     }
 
     @Override
-    public RequestEventListener onRequest(RequestEvent start) {
-      ContainerRequest request = start.getContainerRequest();
-      RequestState state = lifecycle.begin(request.getMethod());
-      request.setProperty(RequestState.PROPERTY, state);
-      return new OneRequest(state);
+    public OutputStream writeResponseStatusAndHeaders(long length, ContainerResponse response) {
+      status = response.getStatus();
+      return container.writeResponseStatusAndHeaders(length, response);
     }
 
-    /**
-     * Whether Jersey 3.1 passes {@code thrown} to the container (an empty 500), following its
-     * {@code ServerRuntime.mapException}: not a {@code WebApplicationException}, not mapped by an
-     * application mapper, and not a malformed request header, which Jersey answers with 400
-     * ({@code HeaderValueException} is internal: no public API tells the same).
-     */
-    private boolean goesToContainer(Throwable thrown) {
-      Throwable cause = thrown;
-      // Jersey wraps what resources and providers throw in its internal MappableException; no
-      // public API unwraps it.
-      while (cause instanceof MappableException && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof WebApplicationException
-          || (cause instanceof HeaderValueException
-              && ((HeaderValueException) cause).getContext()
-                  == HeaderValueException.Context.INBOUND)
-          || providers == null) {
-        return false;
-      }
-      ExceptionMapper<?> mapper = providers.getExceptionMapper(cause.getClass());
-      return mapper == null || mapper.getClass().getName().equals(JERSEY_DEFAULT_MAPPER);
+    @Override
+    public boolean suspend(long timeOut, TimeUnit unit, TimeoutHandler handler) {
+      return container.suspend(timeOut, unit, handler);
     }
 
-    /**
-     * The events of one request. It holds the request's state itself: after an asynchronous
-     * response, Grizzly recycles the request before {@code FINISHED}, and its properties are gone.
-     */
-    private final class OneRequest implements RequestEventListener {
-      private final RequestState state;
+    @Override
+    public void setSuspendTimeout(long timeOut, TimeUnit unit) {
+      container.setSuspendTimeout(timeOut, unit);
+    }
 
-      OneRequest(RequestState state) {
-        this.state = state;
+    @Override
+    public void commit() {
+      if (state.finished == 0) {
+        lifecycle.end(state, request.getUriInfo(), status == 0 ? 500 : status);
       }
+      container.commit();
+    }
 
-      @Override
-      public void onEvent(RequestEvent event) {
-        if (state.finished != 0) {
-          return;
-        }
-        RequestEvent.Type type = event.getType();
-        try {
-          if (type == RequestEvent.Type.ON_EXCEPTION
-              && event.getExceptionCause() == RequestEvent.ExceptionCause.ORIGINAL
-              && goesToContainer(event.getException())) {
-            lifecycle.end(state, event.getContainerRequest().getUriInfo(), 500);
-          } else if (type == RequestEvent.Type.FINISHED) {
-            ContainerResponse response = event.getContainerResponse();
-            int status = response != null && event.isSuccess() ? response.getStatus() : 500;
-            lifecycle.end(state, event.getContainerRequest().getUriInfo(), status);
-          }
-        } catch (RuntimeException | LinkageError e) {
-          Failures.log("Jersey's " + type + " event could not end a request", e);
-        }
+    @Override
+    public void failure(Throwable error) {
+      if (state.finished == 0) {
+        lifecycle.end(state, request.getUriInfo(), 500);
       }
+      container.failure(error);
+    }
+
+    @Override
+    public boolean enableResponseBuffering() {
+      return container.enableResponseBuffering();
     }
   }
 }
