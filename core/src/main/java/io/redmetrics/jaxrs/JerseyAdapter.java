@@ -94,8 +94,7 @@ final class JerseyAdapter implements RuntimeAdapter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-      RequestState state = lifecycle.begin(context.getMethod());
-      context.setProperty(RequestState.PROPERTY, state);
+      RequestState state = lifecycle.begin(context);
       if (context instanceof ContainerRequest) {
         ContainerRequest request = (ContainerRequest) context;
         request.setWriter(new EndingWriter(request.getResponseWriter(), request, state, lifecycle));

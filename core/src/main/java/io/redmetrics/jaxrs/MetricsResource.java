@@ -56,6 +56,8 @@ public final class MetricsResource implements ContainerRequestFilter {
       Set.of("openmetrics", "text", "prometheus-protobuf");
 
   private final String path;
+  /** Whether the path has no percent sign, so that it reads the same decoded. */
+  private final boolean plainPath;
   private final String role;
   private final Semaphore scrapes;
   private final PrometheusScrapeHandler handler;
@@ -64,6 +66,7 @@ public final class MetricsResource implements ContainerRequestFilter {
 
   MetricsResource(Settings settings, RequestLifecycle lifecycle, RuntimeAdapter runtime) {
     this.path = settings.metricsPath;
+    this.plainPath = path.indexOf('%') < 0;
     this.role = settings.metricsRole;
     this.scrapes = new Semaphore(settings.maxConcurrentScrapes);
     this.handler = new PrometheusScrapeHandler(settings.registry);
@@ -189,6 +192,16 @@ public final class MetricsResource implements ContainerRequestFilter {
     return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(reason + "\n").build();
   }
 
+  /** Whether a decoded path below the base path is the metrics path, edge slashes aside. */
+  private boolean isPath(String decoded) {
+    int start = decoded.startsWith("/") ? 1 : 0;
+    int end = decoded.length();
+    if (end > start && decoded.charAt(end - 1) == '/') {
+      end--;
+    }
+    return end - start == path.length() && decoded.regionMatches(start, path, 0, path.length());
+  }
+
   /**
    * Whether the raw request path is the base path followed by the metrics path, with at most one
    * trailing slash: no decoding, so an encoded or doubled spelling is not the endpoint.
@@ -197,6 +210,11 @@ public final class MetricsResource implements ContainerRequestFilter {
     String requested;
     String base;
     try {
+      // The decoded path first, which the runtime keeps: a request that is not the endpoint
+      // decoded is not it raw either, and building the raw path costs some runtimes a URI.
+      if (plainPath && !isPath(request.getUriInfo().getPath())) {
+        return false;
+      }
       requested = runtime.rawPath(request);
       base = request.getUriInfo().getBaseUri().getRawPath();
     } catch (RuntimeException e) {

@@ -43,9 +43,11 @@ final class RequestLifecycle {
     return routes;
   }
 
-  /** Starts the clock of a request that the client sent with {@code method}. */
-  RequestState begin(String method) {
-    return new RequestState(System.nanoTime(), method);
+  /** Starts the clock of a request, and keeps its state in a request property. */
+  RequestState begin(ContainerRequestContext request) {
+    RequestState state = new RequestState(System.nanoTime(), request.getMethod());
+    request.setProperty(RequestState.PROPERTY, state);
+    return state;
   }
 
   /** Returns the state of a request, {@code null} when this library did not begin it. */
@@ -149,7 +151,7 @@ final class RequestLifecycle {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      request.setProperty(RequestState.PROPERTY, lifecycle.begin(request.getMethod()));
+      lifecycle.begin(request);
     }
   }
 

@@ -66,11 +66,11 @@ class FailureIsolationTest {
     RouteResolver.Route route = routes.route("/products/{id}", "{id}", List.of("GET"));
 
     for (int i = 0; i < 3; i++) {
-      RequestState state = lifecycle.begin("GET");
       ContainerRequestContext request = request();
+      RequestState state = lifecycle.begin(request);
       lifecycle.enter(state, route, request);
       lifecycle.respond(state, request, 200, false);
-      RequestState unmatched = lifecycle.begin("GET");
+      RequestState unmatched = lifecycle.begin(request);
       lifecycle.end(unmatched, request.getUriInfo(), 404);
     }
 
