@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerLifeCycleListener;
+import org.apache.cxf.endpoint.ServerLifeCycleManager;
 import org.apache.cxf.interceptor.InterceptorChain;
 import org.apache.cxf.interceptor.OutgoingChainInterceptor;
 import org.apache.cxf.jaxrs.impl.UriInfoImpl;
@@ -45,6 +50,55 @@ final class CxfAdapter implements RuntimeAdapter {
     context.register(new RequestLifecycle.Start(lifecycle));
     context.register(new HookInstaller(lifecycle));
     context.register(new LocatorFilter(lifecycle));
+  }
+
+  /**
+   * CXF tells the listeners of its bus when a server stops. The server of this application is
+   * the first one started on the thread that configures it: CXF creates and starts the server
+   * right after configuring its providers.
+   */
+  @Override
+  public void onStop(FeatureContext context, Runnable stop) {
+    Bus bus = BusFactory.getThreadDefaultBus(false);
+    ServerLifeCycleManager servers =
+        bus == null ? null : bus.getExtension(ServerLifeCycleManager.class);
+    if (servers != null) {
+      servers.registerListener(new Stopping(servers, Thread.currentThread(), stop));
+    }
+  }
+
+  /** Runs what must end with the application when CXF stops its server. */
+  static final class Stopping implements ServerLifeCycleListener {
+    private final ServerLifeCycleManager servers;
+    private final Runnable stop;
+    private Thread configuring;
+    private Server own;
+
+    Stopping(ServerLifeCycleManager servers, Thread configuring, Runnable stop) {
+      this.servers = servers;
+      this.configuring = configuring;
+      this.stop = stop;
+    }
+
+    @Override
+    public synchronized void startServer(Server server) {
+      if (own == null && Thread.currentThread() == configuring) {
+        own = server;
+        configuring = null;
+      }
+    }
+
+    @Override
+    public void stopServer(Server server) {
+      synchronized (this) {
+        if (own == null || server != own) {
+          return;
+        }
+        own = null;
+      }
+      servers.unRegisterListener(this);
+      stop.run();
+    }
   }
 
   /** The operations the request invoked, outermost locator first, when it invoked a locator. */

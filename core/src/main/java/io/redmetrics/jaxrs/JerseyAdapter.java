@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 import org.glassfish.jersey.uri.UriTemplate;
 
@@ -28,6 +30,32 @@ final class JerseyAdapter implements RuntimeAdapter {
   @Override
   public void install(FeatureContext context, RequestLifecycle lifecycle) {
     context.register(new Start(lifecycle));
+  }
+
+  /** Jersey tells its container lifecycle listeners when the application stops. */
+  @Override
+  public void onStop(FeatureContext context, Runnable stop) {
+    context.register(new Stopping(stop));
+  }
+
+  /** Runs what must end with the application when Jersey shuts it down. */
+  static final class Stopping implements ContainerLifecycleListener {
+    private final Runnable stop;
+
+    Stopping(Runnable stop) {
+      this.stop = stop;
+    }
+
+    @Override
+    public void onStartup(Container container) {}
+
+    @Override
+    public void onReload(Container container) {}
+
+    @Override
+    public void onShutdown(Container container) {
+      stop.run();
+    }
   }
 
   /** The chain of a request through locators: the templates it matched (their own equality). */

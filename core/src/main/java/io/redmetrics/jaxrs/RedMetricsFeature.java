@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Records RED metrics (rate, errors, duration) of every request of a Jakarta REST application
@@ -34,7 +33,8 @@ import java.util.Objects;
  *
  * <p>Runtimes that scan for providers discover it from the jar alone. Without code, the settings
  * can be given as configuration properties ({@link #SERVICE}, {@link #BUCKETS}, {@link #EXCLUDE},
- * {@link #METRICS_PATH}, {@link #METRICS_ROLE}, {@link #MAX_CONCURRENT_SCRAPES}), for example
+ * {@link #METRICS_PATH}, {@link #METRICS_ROLE}, {@link #MAX_CONCURRENT_SCRAPES}, {@link
+ * #MANAGEMENT_PORT}, {@link #MANAGEMENT_ADDRESS}), for example
  * from {@code Application#getProperties()}, or as JVM system properties of the same names where
  * the runtime passes a discovered feature no configuration. A
  * value given to the builder wins over a configuration property, which wins over a system
@@ -84,6 +84,20 @@ public final class RedMetricsFeature implements Feature {
    * Default: {@value Settings#DEFAULT_MAX_CONCURRENT_SCRAPES}.
    */
   public static final String MAX_CONCURRENT_SCRAPES = "redmetrics.max-concurrent-scrapes";
+
+  /**
+   * A port on which the Prometheus client's own HTTP server serves the registry at {@code
+   * /metrics}, instead of the application's metrics endpoint, which is then not served. Started
+   * with the application; applications asking for one port share its server, which stops with the
+   * last of them where the runtime says when applications stop (Jersey, CXF). Default: none.
+   */
+  public static final String MANAGEMENT_PORT = "redmetrics.management-port";
+
+  /**
+   * The address the management port listens on. Default: {@value
+   * Settings#DEFAULT_MANAGEMENT_ADDRESS}, loopback only; {@code 0.0.0.0} for every interface.
+   */
+  public static final String MANAGEMENT_ADDRESS = "redmetrics.management-address";
 
   /** Set on the configuration once the feature is installed, so a second one does nothing. */
   private static final String INSTALLED = RedMetricsFeature.class.getName() + ".installed";
@@ -136,7 +150,9 @@ public final class RedMetricsFeature implements Feature {
     runtime.install(context, lifecycle);
     context.register(new RequestLifecycle.End(lifecycle));
     context.register(new RouteBinder(lifecycle));
-    if (!settings.metricsPath.isEmpty()) {
+    if (settings.managementPort != 0) {
+      runtime.onStop(context, ManagementServer.start(settings));
+    } else if (!settings.metricsPath.isEmpty()) {
       context.register(new MetricsResource(settings, lifecycle, runtime));
     }
     return true;
@@ -175,7 +191,10 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder registry(PrometheusRegistry registry) {
-      this.registry = Objects.requireNonNull(registry, "registry: null: must not be null");
+      if (registry == null) {
+        throw new IllegalArgumentException("registry: null: must not be null");
+      }
+      this.registry = registry;
       return this;
     }
 
@@ -186,9 +205,7 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder buckets(double... upperBounds) {
-      chosen.put(
-          BUCKETS,
-          Settings.buckets("buckets", Objects.requireNonNull(upperBounds, "buckets: null")));
+      chosen.put(BUCKETS, Settings.buckets("buckets", upperBounds));
       return this;
     }
 
@@ -202,8 +219,7 @@ public final class RedMetricsFeature implements Feature {
      * @return this builder
      */
     public Builder exclude(String... templates) {
-      chosen.put(
-          EXCLUDE, Settings.exclude("exclude", Objects.requireNonNull(templates, "exclude: null")));
+      chosen.put(EXCLUDE, Settings.exclude("exclude", templates));
       return this;
     }
 
@@ -239,6 +255,28 @@ public final class RedMetricsFeature implements Feature {
      */
     public Builder maxConcurrentScrapes(int max) {
       chosen.put(MAX_CONCURRENT_SCRAPES, Settings.maxConcurrentScrapes("maxConcurrentScrapes", max));
+      return this;
+    }
+
+    /**
+     * Serves the registry on a port of its own instead of the application's metrics endpoint.
+     *
+     * @param port from 1 to 65535
+     * @return this builder
+     */
+    public Builder managementPort(int port) {
+      chosen.put(MANAGEMENT_PORT, Settings.managementPort("managementPort", port));
+      return this;
+    }
+
+    /**
+     * Sets the address the management port listens on.
+     *
+     * @param address a host name or IP address; default {@code 127.0.0.1}
+     * @return this builder
+     */
+    public Builder managementAddress(String address) {
+      chosen.put(MANAGEMENT_ADDRESS, Settings.managementAddress("managementAddress", address));
       return this;
     }
 

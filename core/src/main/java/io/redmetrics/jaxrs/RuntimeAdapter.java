@@ -36,6 +36,13 @@ interface RuntimeAdapter {
   void install(FeatureContext context, RequestLifecycle lifecycle);
 
   /**
+   * Runs {@code stop} when the application stops, where the runtime tells its providers. By
+   * default never: a runtime that says nothing keeps what {@code stop} would end until the JVM
+   * exits.
+   */
+  default void onStop(FeatureContext context, Runnable stop) {}
+
+  /**
    * Returns a key for the chain of sub-resource locators that led the request to its resource
    * method, equal for requests that took the same chain; {@code null} when it took none. Called
    * when {@link #tookChain} says no, so it may allocate.

@@ -36,6 +36,9 @@ final class Settings {
   /** How many scrapes of the endpoint run at once by default; more get 503. */
   static final int DEFAULT_MAX_CONCURRENT_SCRAPES = 4;
 
+  /** The address the management server listens on by default: loopback, never the world. */
+  static final String DEFAULT_MANAGEMENT_ADDRESS = "127.0.0.1";
+
   final PrometheusRegistry registry;
   final String service;
   final double[] buckets;
@@ -45,6 +48,9 @@ final class Settings {
   /** The role a caller needs to scrape the endpoint; {@code null}: anyone. */
   final String metricsRole;
   final int maxConcurrentScrapes;
+  /** The port the registry is served on by a server of its own; 0: none, the endpoint serves it. */
+  final int managementPort;
+  final String managementAddress;
 
   private Settings(
       PrometheusRegistry registry,
@@ -53,7 +59,9 @@ final class Settings {
       List<String> exclude,
       String metricsPath,
       String metricsRole,
-      int maxConcurrentScrapes) {
+      int maxConcurrentScrapes,
+      int managementPort,
+      String managementAddress) {
     this.registry = registry;
     this.service = service;
     this.buckets = buckets;
@@ -61,6 +69,8 @@ final class Settings {
     this.metricsPath = metricsPath;
     this.metricsRole = metricsRole.isEmpty() ? null : metricsRole;
     this.maxConcurrentScrapes = maxConcurrentScrapes;
+    this.managementPort = managementPort;
+    this.managementAddress = managementAddress;
   }
 
   /**
@@ -99,7 +109,14 @@ final class Settings {
             chosen,
             property,
             Settings::maxConcurrentScrapes,
-            DEFAULT_MAX_CONCURRENT_SCRAPES));
+            DEFAULT_MAX_CONCURRENT_SCRAPES),
+        value(RedMetricsFeature.MANAGEMENT_PORT, chosen, property, Settings::managementPort, 0),
+        value(
+            RedMetricsFeature.MANAGEMENT_ADDRESS,
+            chosen,
+            property,
+            Settings::managementAddress,
+            DEFAULT_MANAGEMENT_ADDRESS));
   }
 
   @SuppressWarnings("unchecked") // the builder stores each key's value as its parser returns it
@@ -210,20 +227,41 @@ final class Settings {
   }
 
   static int maxConcurrentScrapes(String setting, Object value) {
-    int max;
-    if (value instanceof Integer) {
-      max = (Integer) value;
-    } else {
-      try {
-        max = Integer.parseInt(text(setting, value).trim());
-      } catch (NumberFormatException e) {
-        throw invalid(setting, value, "must be a whole number");
-      }
-    }
+    int max = whole(setting, value);
     if (max < 1) {
       throw invalid(setting, value, "must be at least 1");
     }
     return max;
+  }
+
+  static int managementPort(String setting, Object value) {
+    if (value instanceof String && ((String) value).trim().isEmpty()) {
+      return 0;
+    }
+    int port = whole(setting, value);
+    if (port < 1 || port > 65535) {
+      throw invalid(setting, value, "must be a port from 1 to 65535 (empty: no management port)");
+    }
+    return port;
+  }
+
+  static String managementAddress(String setting, Object value) {
+    String address = text(setting, value).trim();
+    if (address.isEmpty() || address.chars().anyMatch(Character::isWhitespace)) {
+      throw invalid(setting, value, "must be a host name or IP address such as 127.0.0.1");
+    }
+    return address;
+  }
+
+  private static int whole(String setting, Object value) {
+    if (value instanceof Integer) {
+      return (Integer) value;
+    }
+    try {
+      return Integer.parseInt(text(setting, value).trim());
+    } catch (NumberFormatException e) {
+      throw invalid(setting, value, "must be a whole number");
+    }
   }
 
   private static String text(String setting, Object value) {
@@ -258,7 +296,7 @@ final class Settings {
     return items;
   }
 
-  private static IllegalArgumentException invalid(String setting, Object value, String reason) {
+  static IllegalArgumentException invalid(String setting, Object value, String reason) {
     String shown = value instanceof Object[] ? Arrays.toString((Object[]) value) : "" + value;
     return new IllegalArgumentException(setting + ": " + shown + ": " + reason);
   }

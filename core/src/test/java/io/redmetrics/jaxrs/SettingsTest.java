@@ -54,6 +54,27 @@ class SettingsTest {
         () -> builder.metricsRole("metrics reader"));
     assertMessage(
         "maxConcurrentScrapes: 0: must be at least 1", () -> builder.maxConcurrentScrapes(0));
+    assertMessage(
+        "managementPort: 70000: must be a port from 1 to 65535 (empty: no management port)",
+        () -> builder.managementPort(70000));
+    assertMessage(
+        "managementAddress: : must be a host name or IP address such as 127.0.0.1",
+        () -> builder.managementAddress(""));
+  }
+
+  @Test
+  void null_builder_values_fail_like_any_other_bad_value() {
+    RedMetricsFeature.Builder builder = RedMetricsFeature.builder();
+    assertMessage("registry: null: must not be null", () -> builder.registry(null));
+    assertMessage("service: null: must be a string", () -> builder.service(null));
+    assertMessage(
+        "buckets: null: must be a comma-separated string or a list",
+        () -> builder.buckets((double[]) null));
+    assertMessage(
+        "exclude: null: must be a comma-separated string or a list",
+        () -> builder.exclude((String[]) null));
+    assertMessage(
+        "managementAddress: null: must be a string", () -> builder.managementAddress(null));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.redmetrics.jaxrs.support.ConformanceRuntime;
 import io.redmetrics.jaxrs.support.Http;
 import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
+import io.redmetrics.jaxrs.support.StartupFailures;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,10 @@ class ConfigurationTest {
     {"redmetrics.metrics-role", "metrics reader", "must be one role name"},
     {"redmetrics.max-concurrent-scrapes", "0", "must be at least 1"},
     {"redmetrics.max-concurrent-scrapes", "many", "must be a whole number"},
+    {"redmetrics.management-port", "0", "must be a port from 1 to 65535"},
+    {"redmetrics.management-port", "65536", "must be a port from 1 to 65535"},
+    {"redmetrics.management-port", "http", "must be a whole number"},
+    {"redmetrics.management-address", "local host", "must be a host name or IP address"},
   };
 
   static Stream<Arguments> invalidProperties() {
@@ -136,7 +141,7 @@ class ConfigurationTest {
             RuntimeException.class,
             () -> RUNTIME.start(ShopApp.withFeatureClass().property(key, value)).close());
 
-    String message = illegalArgument(e).getMessage();
+    String message = StartupFailures.illegalArgument(e).getMessage();
     assertTrue(message.startsWith(key + ": "), message);
     assertTrue(message.contains(reason), message);
   }
@@ -153,7 +158,7 @@ class ConfigurationTest {
                   RUNTIME.start(
                       ShopApp.with(
                           RedMetricsFeature.builder().registry(registry).buckets(1, 2).build())));
-      String message = illegalArgument(e).getMessage();
+      String message = StartupFailures.illegalArgument(e).getMessage();
       assertTrue(message.startsWith("buckets: [1.0, 2.0]: this registry already holds"), message);
     }
   }
@@ -168,18 +173,8 @@ class ConfigurationTest {
         assertThrows(
             RuntimeException.class,
             () -> RUNTIME.start(ShopApp.with(RedMetricsFeature.builder().registry(registry).build())));
-    String message = illegalArgument(e).getMessage();
+    String message = StartupFailures.illegalArgument(e).getMessage();
     assertTrue(message.startsWith("registry: already holds http_requests_active"), message);
     assertTrue(message.contains("Give the application a registry of its own"), message);
-  }
-
-  /** The {@link IllegalArgumentException} a runtime may have wrapped while failing to start. */
-  private static IllegalArgumentException illegalArgument(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException) {
-        return (IllegalArgumentException) t;
-      }
-    }
-    throw new AssertionError("no IllegalArgumentException in the chain", e);
   }
 }

@@ -15,7 +15,15 @@ public enum Limit {
    * Liberty 26 with only {@code restfulWS-3.1}, where the servlet API and RESTEasy's own classes
    * are hidden from applications.
    */
-  UNANSWERED_FAILURES_ARE_NOT_RECORDED("unanswered-failures-are-not-recorded");
+  UNANSWERED_FAILURES_ARE_NOT_RECORDED("unanswered-failures-are-not-recorded"),
+
+  /**
+   * The runtime tells an application's providers nothing when the application stops, so the
+   * management port's server, shared by the applications that asked for it, serves until the JVM
+   * exits (its threads are daemons). RESTEasy 6.2 with {@code SeBootstrap}: stopping the instance
+   * calls no {@code @PreDestroy}, {@code close()} or listener of a provider.
+   */
+  STOPPING_IS_NOT_TOLD("stopping-is-not-told");
 
   private final String id;
 
