@@ -89,6 +89,11 @@ public final class MetricsResource implements ContainerRequestFilter {
     RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
     Response answer;
     try {
+      lifecycle.routes().listRoutes(request.getUriInfo().getBaseUri().getRawPath());
+    } catch (RuntimeException e) {
+      Failures.log("the routes could not be listed", e);
+    }
+    try {
       answer = answer(request);
     } catch (RuntimeException | LinkageError e) {
       // Never the client's input or a stack trace back: the failure goes to the log.

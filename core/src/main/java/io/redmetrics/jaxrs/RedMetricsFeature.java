@@ -32,7 +32,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Runtimes that scan for providers discover it from the jar alone. Without code, the settings
- * can be given as configuration properties ({@link #SERVICE}, {@link #BUCKETS}, {@link #EXCLUDE},
+ * can be given as configuration properties ({@link #SERVICE}, {@link #SERVICE_LABEL}, {@link
+ * #BUCKETS}, {@link #EXCLUDE},
  * {@link #METRICS_PATH}, {@link #METRICS_ROLE}, {@link #MAX_CONCURRENT_SCRAPES}, {@link
  * #MANAGEMENT_PORT}, {@link #MANAGEMENT_ADDRESS}), for example
  * from {@code Application#getProperties()}, or as JVM system properties of the same names where
@@ -50,6 +51,14 @@ public final class RedMetricsFeature implements Feature {
    * {@value Settings#DEFAULT_SERVICE}.
    */
   public static final String SERVICE = "redmetrics.service";
+
+  /**
+   * The name of the label that holds {@link #SERVICE}, or empty for no such label. Default: {@code
+   * service}. The Prometheus Operator adds a {@code service} label of its own (the Kubernetes
+   * service) and renames the application's to {@code exported_service}: name it {@code
+   * application}, say, or drop it where each application has a registry of its own.
+   */
+  public static final String SERVICE_LABEL = "redmetrics.service-label";
 
   /**
    * The upper bounds of the duration buckets in seconds, a comma-separated list of positive,
@@ -141,7 +150,7 @@ public final class RedMetricsFeature implements Feature {
       return false;
     }
     Settings settings = settings(context.getConfiguration());
-    RedMetrics metrics = RedMetrics.in(settings.registry, settings.buckets);
+    RedMetrics metrics = RedMetrics.in(settings.registry, settings.buckets, settings.serviceLabel);
     RuntimeAdapter runtime = RuntimeAdapter.detect(context);
     RequestLifecycle lifecycle =
         new RequestLifecycle(new RouteResolver(settings, metrics, runtime));
@@ -181,6 +190,18 @@ public final class RedMetricsFeature implements Feature {
      */
     public Builder service(String service) {
       chosen.put(SERVICE, Settings.service("service", service));
+      return this;
+    }
+
+    /**
+     * Sets the name of the label that holds the service.
+     *
+     * @param label a Prometheus label name, for example {@code "application"}; an empty string or
+     *     {@code null} for no service label
+     * @return this builder
+     */
+    public Builder serviceLabel(String label) {
+      chosen.put(SERVICE_LABEL, label == null ? "" : Settings.serviceLabel("serviceLabel", label));
       return this;
     }
 

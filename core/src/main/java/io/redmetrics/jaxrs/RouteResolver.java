@@ -3,11 +3,13 @@ package io.redmetrics.jaxrs;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Answers "which series does this request record to", for every request of one application: the
@@ -26,6 +28,10 @@ final class RouteResolver {
   private final RuntimeAdapter runtime;
   private final Set<String> declaredMethods = ConcurrentHashMap.newKeySet();
   private final ConcurrentMap<Key, Optional<RouteSeries>> series = new ConcurrentHashMap<>();
+  /** The resource methods bound at deployment, listed in {@code http_route_info}. */
+  private final List<Route> declared = new CopyOnWriteArrayList<>();
+  /** The normalised base paths below which {@link #declared} are listed. */
+  private final Set<String> listedBelow = ConcurrentHashMap.newKeySet();
 
   RouteResolver(Settings settings, RedMetrics metrics, RuntimeAdapter runtime) {
     this.settings = settings;
@@ -42,7 +48,41 @@ final class RouteResolver {
    */
   Route route(String template, String ownPath, List<String> designators) {
     declaredMethods.addAll(designators);
-    return new Route(template, ownPath, designators);
+    Route route = new Route(template, ownPath, designators);
+    declared.add(route);
+    for (String basePath : listedBelow) {
+      list(basePath, route);
+    }
+    return route;
+  }
+
+  /**
+   * Lists every route of the application in {@code http_route_info} below the base path of a
+   * request, once per base path: before traffic, the application knows its templates but not its
+   * base path. Called on the first request of each route and on scrapes, never on a request that
+   * took a route before.
+   */
+  void listRoutes(String rawBasePath) {
+    String basePath = RouteTemplate.basePath(rawBasePath);
+    if (listedBelow.add(basePath)) {
+      for (Route route : declared) {
+        list(basePath, route);
+      }
+    }
+  }
+
+  private void list(String basePath, Route route) {
+    String path = RouteTemplate.join(basePath, route.template);
+    if (isExcluded(path) || isExcluded(RouteTemplate.join(route.template))) {
+      return;
+    }
+    for (String designator : route.designators) {
+      list(designator.toUpperCase(Locale.ROOT), path);
+    }
+  }
+
+  private void list(String method, String path) {
+    metrics.routes.addLabelValues(metrics.labelValues(settings.service, method, path));
   }
 
   /** The series of a request the runtime matched to {@code route}; {@code null}: excluded. */
@@ -57,6 +97,7 @@ final class RouteResolver {
         && runtime.tookChain(request, last.key.chain)) {
       return last.series;
     }
+    listRoutes(basePath);
     Key key =
         new Key(RouteTemplate.basePath(basePath), route, runtime.locatorChain(request), method);
     RouteSeries found = series(key, route);
@@ -106,6 +147,9 @@ final class RouteResolver {
     // Users write exclusions as the path label shows them, or as their @Path templates show them.
     if (isExcluded(path) || isExcluded(RouteTemplate.join(template))) {
       return null;
+    }
+    if (key.chain != null && route != null && route.designators.contains(key.method)) {
+      list(key.method, path); // a chain of locators, known only once a request took it
     }
     return new RouteSeries(metrics, key.method, path, settings.service);
   }

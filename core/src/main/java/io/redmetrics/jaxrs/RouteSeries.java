@@ -6,7 +6,7 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import java.util.Arrays;
 
 /**
- * The data points of one route, that is one {@code method}, {@code path} and {@code service}: the
+ * The data points of one route, that is one {@code method}, {@code path} and service: the
  * in-flight gauge, and per status code the request counter, the duration histogram and, for 400
  * and above, the error counter. Label values are bound here once; recording a request only reads
  * fields and increments data points.
@@ -37,7 +37,7 @@ final class RouteSeries {
     GaugeDataPoint gauge = active;
     if (gauge == null) {
       // A race binds the same data point twice: labelValues returns the one already there.
-      gauge = metrics.active.labelValues(method, path, service);
+      gauge = metrics.active.labelValues(metrics.labelValues(service, method, path));
       active = gauge;
     }
     gauge.inc();
@@ -95,10 +95,11 @@ final class RouteSeries {
     StatusSeries(int status) {
       String code = status == 0 ? OTHER_STATUS : Integer.toString(status);
       this.status = status;
-      this.requests = metrics.requests.labelValues(method, path, code, service);
-      this.duration = metrics.duration.labelValues(method, path, code, service);
+      String[] labels = metrics.labelValues(service, method, path, code);
+      this.requests = metrics.requests.labelValues(labels);
+      this.duration = metrics.duration.labelValues(labels);
       boolean error = status >= 400 || status == 0;
-      this.errors = error ? metrics.errors.labelValues(method, path, code, service) : null;
+      this.errors = error ? metrics.errors.labelValues(labels) : null;
     }
 
     void record(double seconds) {

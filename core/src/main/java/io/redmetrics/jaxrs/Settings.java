@@ -21,6 +21,9 @@ final class Settings {
   /** The {@code service} label when neither the builder nor a property names the service. */
   static final String DEFAULT_SERVICE = "jaxrs";
 
+  /** The name of the label that holds the service by default. */
+  static final String DEFAULT_SERVICE_LABEL = "service";
+
   /**
    * The default duration buckets in seconds: the OpenTelemetry HTTP server default, a superset of
    * the classic RED list. The {@code +Inf} bucket is always added. Private: arrays are mutable, so
@@ -41,6 +44,8 @@ final class Settings {
 
   final PrometheusRegistry registry;
   final String service;
+  /** The name of the label holding {@link #service}; {@code null}: the series have no such label. */
+  final String serviceLabel;
   final double[] buckets;
   final List<String> exclude;
   /** The metrics endpoint below the base path, without slashes at either end; empty: not served. */
@@ -55,6 +60,7 @@ final class Settings {
   private Settings(
       PrometheusRegistry registry,
       String service,
+      String serviceLabel,
       double[] buckets,
       List<String> exclude,
       String metricsPath,
@@ -64,6 +70,7 @@ final class Settings {
       String managementAddress) {
     this.registry = registry;
     this.service = service;
+    this.serviceLabel = serviceLabel.isEmpty() ? null : serviceLabel;
     this.buckets = buckets;
     this.exclude = exclude;
     this.metricsPath = metricsPath;
@@ -94,6 +101,12 @@ final class Settings {
     return new Settings(
         registry != null ? registry : PrometheusRegistry.defaultRegistry,
         value(RedMetricsFeature.SERVICE, chosen, property, Settings::service, DEFAULT_SERVICE),
+        value(
+            RedMetricsFeature.SERVICE_LABEL,
+            chosen,
+            property,
+            Settings::serviceLabel,
+            DEFAULT_SERVICE_LABEL),
         value(RedMetricsFeature.BUCKETS, chosen, property, Settings::buckets, DEFAULT_BUCKETS)
             .clone(),
         value(RedMetricsFeature.EXCLUDE, chosen, property, Settings::exclude, List.of()),
@@ -145,6 +158,28 @@ final class Settings {
       throw invalid(setting, value, "must not be empty");
     }
     return service;
+  }
+
+  static String serviceLabel(String setting, Object value) {
+    String label = text(setting, value).trim();
+    if (label.isEmpty()) {
+      return label;
+    }
+    boolean valid = !label.startsWith("__") && !Character.isDigit(label.charAt(0));
+    for (int i = 0; i < label.length() && valid; i++) {
+      char c = label.charAt(i);
+      valid = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (!valid) {
+      throw invalid(
+          setting,
+          value,
+          "must be a Prometheus label name such as 'service' or 'application' (empty: no label)");
+    }
+    if (label.equals("method") || label.equals("path") || label.equals("status_code")) {
+      throw invalid(setting, value, "must not be one of the labels method, path, status_code");
+    }
+    return label;
   }
 
   static double[] buckets(String setting, Object value) {

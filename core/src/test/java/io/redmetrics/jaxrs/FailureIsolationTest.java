@@ -61,7 +61,9 @@ class FailureIsolationTest {
         RedMetricsFeature.builder().registry(registry).build().settings(proxy(Configuration.class));
     RouteResolver routes =
         new RouteResolver(
-            settings, RedMetrics.in(registry, settings.buckets), new ThrowingAdapter());
+            settings,
+            RedMetrics.in(registry, settings.buckets, settings.serviceLabel),
+            new ThrowingAdapter());
     RequestLifecycle lifecycle = new RequestLifecycle(routes);
     RouteResolver.Route route = routes.route("/products/{id}", "{id}", List.of("GET"));
 
@@ -74,7 +76,13 @@ class FailureIsolationTest {
       lifecycle.end(unmatched, request.getUriInfo(), 404);
     }
 
-    assertEquals(0, registry.scrape().stream().mapToLong(m -> m.getDataPoints().size()).sum());
+    // The route is listed (http_route_info), and no request is recorded.
+    assertEquals(
+        0,
+        registry.scrape().stream()
+            .filter(family -> !family.getMetadata().getName().equals("http_route"))
+            .mapToLong(family -> family.getDataPoints().size())
+            .sum());
     assertEquals(1, logged.size(), "logged: " + logged);
     assertEquals(Level.WARNING, logged.get(0).getLevel());
     assertTrue(logged.get(0).getThrown() instanceof IllegalStateException);

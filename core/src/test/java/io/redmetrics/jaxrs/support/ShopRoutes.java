@@ -62,6 +62,19 @@ public final class ShopRoutes {
           new Route("/admin/internal/status", List.of("GET")));
 
   /**
+   * The soak fixture's resource methods ({@code SoakResource}), kept out of {@link #ROUTES}: hostile
+   * traffic walks those, and these hold requests or fail them on purpose.
+   */
+  public static final List<Route> SOAK_ROUTES =
+      List.of(
+          "fast", "slow", "status/{code}", "mapped", "unmapped", "async", "async-timeout",
+          "async-abandoned", "async-failure", "broken-stream", "broken-stream-io", "endless",
+          "in-filter")
+          .stream()
+          .map(path -> new Route("/soak/" + path, List.of("GET")))
+          .toList();
+
+  /**
    * The templates of the sub-resource locators: a request that fails in a chain of locators (one
    * that throws, a sub-resource with no method for the rest of the path) is recorded under the
    * template matched so far.
