@@ -43,6 +43,9 @@ final class Settings {
   static final String DEFAULT_MANAGEMENT_ADDRESS = "127.0.0.1";
 
   final PrometheusRegistry registry;
+  final Naming naming;
+  /** Whether the duration histogram keeps exemplars (the trace of a request in each bucket). */
+  final boolean exemplars;
   final String service;
   /** The name of the label holding {@link #service}; {@code null}: the series have no such label. */
   final String serviceLabel;
@@ -59,6 +62,8 @@ final class Settings {
 
   private Settings(
       PrometheusRegistry registry,
+      Naming naming,
+      boolean exemplars,
       String service,
       String serviceLabel,
       double[] buckets,
@@ -69,6 +74,8 @@ final class Settings {
       int managementPort,
       String managementAddress) {
     this.registry = registry;
+    this.naming = naming;
+    this.exemplars = exemplars;
     this.service = service;
     this.serviceLabel = serviceLabel.isEmpty() ? null : serviceLabel;
     this.buckets = buckets;
@@ -100,6 +107,8 @@ final class Settings {
         };
     return new Settings(
         registry != null ? registry : PrometheusRegistry.defaultRegistry,
+        value(RedMetricsFeature.NAMING, chosen, property, Settings::naming, Naming.DEFAULT),
+        value(RedMetricsFeature.EXEMPLARS, chosen, property, Settings::exemplars, false),
         value(RedMetricsFeature.SERVICE, chosen, property, Settings::service, DEFAULT_SERVICE),
         value(
             RedMetricsFeature.SERVICE_LABEL,
@@ -158,6 +167,21 @@ final class Settings {
       throw invalid(setting, value, "must not be empty");
     }
     return service;
+  }
+
+  static boolean exemplars(String setting, Object value) {
+    if (value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    String text = text(setting, value).trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw invalid(setting, value, "must be true or false");
+  }
+
+  static Naming naming(String setting, Object value) {
+    return Naming.of(setting, text(setting, value));
   }
 
   static String serviceLabel(String setting, Object value) {
