@@ -36,10 +36,10 @@ import java.util.Map;
  * #BUCKETS}, {@link #EXCLUDE},
  * {@link #METRICS_PATH}, {@link #METRICS_ROLE}, {@link #MAX_CONCURRENT_SCRAPES}, {@link
  * #MANAGEMENT_PORT}, {@link #MANAGEMENT_ADDRESS}), for example
- * from {@code Application#getProperties()}, or as JVM system properties of the same names where
- * the runtime passes a discovered feature no configuration. A
- * value given to the builder wins over a configuration property, which wins over a system
- * property. An invalid value fails at startup with an {@link IllegalArgumentException} naming the
+ * from {@code Application#getProperties()}, in MicroProfile Config where the application has it,
+ * or as JVM system properties of the same names where the runtime passes a discovered feature no
+ * configuration. A value given to the builder wins over a configuration property, which wins over
+ * MicroProfile Config, which wins over a system property. An invalid value fails at startup with an {@link IllegalArgumentException} naming the
  * setting.
  */
 @Provider
@@ -193,9 +193,17 @@ public final class RedMetricsFeature implements Feature {
     return true;
   }
 
-  /** Resolves this feature's settings against an application's configuration. */
+  /**
+   * Resolves this feature's settings against an application's configuration, and its
+   * MicroProfile Config, found through the class loader deploying it.
+   */
   Settings settings(Configuration configuration) {
-    return Settings.resolve(chosen, registry, configuration);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return Settings.resolve(
+        chosen,
+        registry,
+        configuration,
+        MicroProfileConfig.of(loader != null ? loader : RedMetricsFeature.class.getClassLoader()));
   }
 
   /**

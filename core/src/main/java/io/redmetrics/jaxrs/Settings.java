@@ -89,20 +89,28 @@ final class Settings {
 
   /**
    * Resolves the settings of one application, each with one lookup: the value given to the
-   * builder, else the application's configuration property, else the JVM system property of the
-   * same name (a runtime that discovers the feature may hand it no configuration: Open Liberty
-   * passes a discovered feature no {@code Application#getProperties()}), else the default.
+   * builder, else the application's configuration property, else its MicroProfile Config where it
+   * has one, else the JVM system property of the same name (a runtime that discovers the feature
+   * may hand it no configuration: Open Liberty passes a discovered feature no {@code
+   * Application#getProperties()}), else the default.
    *
    * @param chosen the values given to the builder, already parsed, by property key
    * @param registry the registry given to the builder, {@code null} for the default registry
    * @param configuration the application's configuration
+   * @param microProfile the application's MicroProfile Config ({@link MicroProfileConfig})
    * @throws IllegalArgumentException naming the property when a property's value is invalid
    */
   static Settings resolve(
-      Map<String, Object> chosen, PrometheusRegistry registry, Configuration configuration) {
+      Map<String, Object> chosen,
+      PrometheusRegistry registry,
+      Configuration configuration,
+      Function<String, Object> microProfile) {
     Function<String, Object> property =
         key -> {
           Object value = configuration.getProperty(key);
+          if (value == null) {
+            value = microProfile.apply(key);
+          }
           return value != null ? value : System.getProperty(key);
         };
     return new Settings(
