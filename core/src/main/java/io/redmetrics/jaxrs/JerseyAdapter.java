@@ -59,6 +59,13 @@ final class JerseyAdapter implements RuntimeAdapter {
   }
 
   /** The chain of a request through locators: the templates it matched (their own equality). */
+  // Jersey 3.1 adds its WADL resource (GET /application.wadl, /application.wadl/{path}) to every
+  // application when JAXB is present, as on Payara Server 6.
+  @Override
+  public boolean ownsResource(Class<?> resourceClass) {
+    return resourceClass.getName().startsWith("org.glassfish.jersey.server.wadl.");
+  }
+
   @Override
   public Object locatorChain(ContainerRequestContext request) {
     ExtendedUriInfo uriInfo = extended(request.getUriInfo());

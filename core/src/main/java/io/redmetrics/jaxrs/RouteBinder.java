@@ -35,7 +35,8 @@ final class RouteBinder implements DynamicFeature {
     }
     String ownPath = ResourceAnnotations.methodPath(method);
     String template = RouteTemplate.join(ResourceAnnotations.classPath(resourceClass), ownPath);
-    RouteResolver.Route route = lifecycle.routes().route(template, ownPath, designators);
+    RouteResolver.Route route =
+        lifecycle.routes().route(resourceClass, template, ownPath, designators);
     context.register(new RouteFilter(lifecycle, route));
   }
 

@@ -62,9 +62,12 @@ class RouteInfoTest {
       Http http = new Http(app);
       assertEquals(200, http.status("orders/7/lines/3"));
 
-      assertTrue(
-          routes(http.scrape()).contains("GET /orders/{orderId}/lines/{lineId}"),
-          http.scrape().text());
+      Set<String> listed = routes(http.scrape());
+      assertTrue(listed.contains("GET /orders/{orderId}/lines/{lineId}"), listed.toString());
+      // Not the sub-resource's own templates ("GET /{lineId}"): Jersey binds its methods when the
+      // locator first returns it, CXF when a request reaches them (found on Payara, whose shop
+      // serves every test).
+      assertTrue(allowed().containsAll(listed), "not a declared route: " + listed);
     }
   }
 
