@@ -18,6 +18,11 @@ DOMAIN=conformance
 # sh, not the script itself: the unpacked zip may have lost its executable bits.
 asadmin() { sh "$PAYARA_HOME/bin/asadmin" --interactive=false "$@"; }
 
+# A run that Maven aborted before post-integration-test (a plugin error, Ctrl-C) left its domain
+# running: stop it before its files go.
+if [ -d "$DOMAIN_DIR/$DOMAIN" ]; then
+  asadmin stop-domain --kill=true --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null 2>&1 || true
+fi
 rm -rf "$DOMAIN_DIR"
 # Every port the domain binds, none of Payara's defaults: parallel builds do not collide. The
 # Hazelcast ports do not move on when taken (auto-increment off): a clash fails here, not later.
