@@ -58,6 +58,13 @@ final class JerseyAdapter implements RuntimeAdapter {
     }
   }
 
+  // Jersey 3.1 adds its WADL resource (GET /application.wadl, /application.wadl/{path}) to every
+  // application when JAXB is present, as on Payara Server 6.
+  @Override
+  public boolean ownsResource(Class<?> resourceClass) {
+    return resourceClass.getName().startsWith("org.glassfish.jersey.server.wadl.");
+  }
+
   /** The chain of a request through locators: the templates it matched (their own equality). */
   @Override
   public Object locatorChain(ContainerRequestContext request) {

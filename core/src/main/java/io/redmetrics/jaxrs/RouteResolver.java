@@ -41,24 +41,40 @@ final class RouteResolver {
   }
 
   /**
-   * Returns the route of a resource method, built once at deployment.
+   * Returns the route of a resource method, built once at deployment. It is listed in {@code
+   * http_route_info} when its class is a root resource of the application's own: not a
+   * sub-resource class, whose whole template only a request through its locators tells (Jersey
+   * and Open Liberty bind its methods too; routes through locators are listed once a request took
+   * them), nor the runtime's own ({@link RuntimeAdapter#ownsResource}). Its requests are recorded
+   * either way.
    *
+   * @param resourceClass the class that declares the method
    * @param template the template the method's annotations give, below the base path
    * @param ownPath the method's own {@code @Path}, {@code null} when it has none
    * @param designators the request methods it answers
-   * @param root whether its class is a root resource, so that the template is a route of its own
-   *     and listed from deployment on; routes through locators are listed once a request took them
    */
-  Route route(String template, String ownPath, List<String> designators, boolean root) {
+  Route route(
+      Class<?> resourceClass, String template, String ownPath, List<String> designators) {
     declaredMethods.addAll(designators);
     Route route = new Route(template, ownPath, designators);
-    if (root) {
-      declared.add(route);
-      for (String basePath : listedBelow) {
-        list(basePath, route);
-      }
+    if (ResourceAnnotations.classPath(resourceClass) == null
+        || runtime.ownsResource(resourceClass)) {
+      return route;
+    }
+    declared.add(route);
+    for (String basePath : listedBelow) {
+      list(basePath, route);
     }
     return route;
+  }
+
+  /**
+   * Returns the route of a resource method a request reached through locators, where the runtime
+   * binds it only then (CXF): listed once the request's chain is known, not here.
+   */
+  Route reached(String ownPath, List<String> designators) {
+    declaredMethods.addAll(designators);
+    return new Route(ownPath, ownPath, designators);
   }
 
   /**

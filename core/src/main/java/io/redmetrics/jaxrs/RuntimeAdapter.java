@@ -72,6 +72,14 @@ interface RuntimeAdapter {
   String template(Object chain, String ownPath);
 
   /**
+   * Whether {@code resourceClass} is the runtime's own, added to every application rather than
+   * declared by it: its routes are not listed in {@code http_route_info}. By default none.
+   */
+  default boolean ownsResource(Class<?> resourceClass) {
+    return false;
+  }
+
+  /**
    * Returns the path of the request exactly as the client sent it, not decoded or normalised, for
    * the metrics endpoint to compare with its own path.
    */

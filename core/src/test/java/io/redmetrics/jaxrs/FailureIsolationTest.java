@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.redmetrics.jaxrs.fixtures.ProductsResource;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
@@ -70,7 +71,8 @@ class FailureIsolationTest {
                 settings.serviceLabel),
             new ThrowingAdapter());
     RequestLifecycle lifecycle = new RequestLifecycle(routes);
-    RouteResolver.Route route = routes.route("/products/{id}", "{id}", List.of("GET"), true);
+    RouteResolver.Route route =
+        routes.route(ProductsResource.class, "/products/{id}", "{id}", List.of("GET"));
 
     for (int i = 0; i < 3; i++) {
       ContainerRequestContext request = request();
