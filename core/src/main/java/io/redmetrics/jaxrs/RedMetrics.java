@@ -40,11 +40,13 @@ final class RedMetrics {
   final Gauge active;
   final Info routes;
   private final double[] buckets;
+  private final boolean nativeHistogram;
   /** The name of the label that holds the service; {@code null}: no such label. */
   private final String serviceLabel;
 
-  private RedMetrics(double[] buckets, String serviceLabel) {
+  private RedMetrics(double[] buckets, boolean nativeHistogram, String serviceLabel) {
     this.buckets = buckets;
+    this.nativeHistogram = nativeHistogram;
     this.serviceLabel = serviceLabel;
     String[] byStatus = labelNames("method", "path", "status_code");
     String[] byRoute = labelNames("method", "path");
@@ -56,15 +58,15 @@ final class RedMetrics {
             .labelNames(byStatus)
             .withoutExemplars()
             .build();
-    this.duration =
+    Histogram.Builder duration =
         Histogram.builder()
             .name(DURATION)
             .unit(Unit.SECONDS)
             .help("Time from the first filter until the response is written, by route.")
             .labelNames(byStatus)
             .classicUpperBounds(buckets)
-            .withoutExemplars()
-            .build();
+            .withoutExemplars();
+    this.duration = nativeHistogram ? duration.build() : duration.classicOnly().build();
     this.errors =
         Counter.builder()
             .name(ERRORS)
@@ -111,7 +113,8 @@ final class RedMetrics {
    * @throws IllegalArgumentException when the registry already holds the families with other
    *     buckets, or holds a metric of the same name that this library did not register
    */
-  static RedMetrics in(PrometheusRegistry registry, double[] buckets, String serviceLabel) {
+  static RedMetrics in(
+      PrometheusRegistry registry, double[] buckets, boolean nativeHistogram, String serviceLabel) {
     synchronized (REGISTERED) {
       RedMetrics existing = REGISTERED.get(registry);
       if (existing != null) {
@@ -134,9 +137,22 @@ final class RedMetrics {
                   + Arrays.toString(existing.buckets)
                   + "; applications sharing a registry must use the same buckets");
         }
+        if (existing.nativeHistogram != nativeHistogram) {
+          throw new IllegalArgumentException(
+              RedMetricsFeature.NATIVE_HISTOGRAM
+                  + ": "
+                  + nativeHistogram
+                  + ": this registry already holds "
+                  + DURATION
+                  + " with "
+                  + RedMetricsFeature.NATIVE_HISTOGRAM
+                  + "="
+                  + existing.nativeHistogram
+                  + "; applications sharing a registry must agree on it");
+        }
         return existing;
       }
-      RedMetrics created = new RedMetrics(buckets, serviceLabel);
+      RedMetrics created = new RedMetrics(buckets, nativeHistogram, serviceLabel);
       created.registerAllOrNone(registry);
       REGISTERED.put(registry, created);
       return created;

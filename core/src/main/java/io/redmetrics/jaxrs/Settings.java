@@ -47,6 +47,8 @@ final class Settings {
   /** The name of the label holding {@link #service}; {@code null}: the series have no such label. */
   final String serviceLabel;
   final double[] buckets;
+  /** Whether the duration histogram has a native histogram beside its classic buckets. */
+  final boolean nativeHistogram;
   final List<String> exclude;
   /** The metrics endpoint below the base path, without slashes at either end; empty: not served. */
   final String metricsPath;
@@ -62,6 +64,7 @@ final class Settings {
       String service,
       String serviceLabel,
       double[] buckets,
+      boolean nativeHistogram,
       List<String> exclude,
       String metricsPath,
       String metricsRole,
@@ -72,6 +75,7 @@ final class Settings {
     this.service = service;
     this.serviceLabel = serviceLabel.isEmpty() ? null : serviceLabel;
     this.buckets = buckets;
+    this.nativeHistogram = nativeHistogram;
     this.exclude = exclude;
     this.metricsPath = metricsPath;
     this.metricsRole = metricsRole.isEmpty() ? null : metricsRole;
@@ -109,6 +113,7 @@ final class Settings {
             DEFAULT_SERVICE_LABEL),
         value(RedMetricsFeature.BUCKETS, chosen, property, Settings::buckets, DEFAULT_BUCKETS)
             .clone(),
+        value(RedMetricsFeature.NATIVE_HISTOGRAM, chosen, property, Settings::bool, true),
         value(RedMetricsFeature.EXCLUDE, chosen, property, Settings::exclude, List.of()),
         value(
             RedMetricsFeature.METRICS_PATH,
@@ -259,6 +264,17 @@ final class Settings {
       }
     }
     return role;
+  }
+
+  static boolean bool(String setting, Object value) {
+    if (value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    String text = text(setting, value).trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw invalid(setting, value, "must be true or false");
   }
 
   static int maxConcurrentScrapes(String setting, Object value) {

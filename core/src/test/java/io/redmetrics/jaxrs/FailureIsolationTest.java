@@ -62,7 +62,7 @@ class FailureIsolationTest {
     RouteResolver routes =
         new RouteResolver(
             settings,
-            RedMetrics.in(registry, settings.buckets, settings.serviceLabel),
+            RedMetrics.in(registry, settings.buckets, settings.nativeHistogram, settings.serviceLabel),
             new ThrowingAdapter());
     RequestLifecycle lifecycle = new RequestLifecycle(routes);
     RouteResolver.Route route = routes.route("/products/{id}", "{id}", List.of("GET"));
