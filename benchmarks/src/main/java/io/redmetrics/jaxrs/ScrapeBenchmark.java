@@ -18,7 +18,6 @@ import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * same registry ({@link #writer}): the floor for this output. The series are bound as the library
  * binds them ({@link RouteSeries}), {@code series} of them: routes x 2 methods x 5 status codes
  * (200, 201, 404, 500, 503), each with one request recorded. With {@code -prof gc}: bytes allocated
- * per scrape; the {@code bytes} counter: the size of the response body.
+ * per scrape. The setup prints the size of the endpoint's and the writer's body, and roughly the
+ * heap the series take.
  *
  * <p>It lives in the library's package to bind series exactly as requests do, without a request
  * per series. Run: {@code java -cp 'benchmarks/target/classes:benchmarks/target/lib/*'
@@ -114,6 +114,12 @@ public class ScrapeBenchmark {
                     + " encoding=delimited"
                 : "text/plain";
     writer = ExpositionFormats.init().findWriter(accept);
+    try {
+      System.out.printf(
+          "# body: endpoint %d B, writer %d B%n", endpoint(), writer());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long usedHeap() {
@@ -123,22 +129,13 @@ public class ScrapeBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** The size of each response body, as a JMH counter. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
-  public static class Body {
-    /** Bytes of the last body written. */
-    public long bytes;
-  }
-
   /**
    * One scrape through the endpoint, as Prometheus sends it.
    *
-   * @param body where the size of the body goes
-   * @return the status
+   * @return the size of the body
    */
   @Benchmark
-  public int endpoint(Body body) {
+  public long endpoint() {
     Counting out = new Counting();
     ContainerRequest request =
         new ContainerRequest(
@@ -154,19 +151,17 @@ public class ScrapeBenchmark {
     if (answer.status != 200) {
       throw new IllegalStateException("scrape: status " + answer.status);
     }
-    body.bytes = out.count;
-    return answer.status;
+    return out.count;
   }
 
   /**
    * The floor: the Prometheus client's writer on a snapshot of the registry, gzip when asked.
    *
-   * @param body where the size of the body goes
-   * @return the bytes written
+   * @return the size of the body
    * @throws IOException never: the output is counted, not kept
    */
   @Benchmark
-  public long writer(Body body) throws IOException {
+  public long writer() throws IOException {
     Counting out = new Counting();
     if (format.endsWith("gzip")) {
       try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
@@ -175,7 +170,6 @@ public class ScrapeBenchmark {
     } else {
       writer.write(out, registry.scrape());
     }
-    body.bytes = out.count;
     return out.count;
   }
 
