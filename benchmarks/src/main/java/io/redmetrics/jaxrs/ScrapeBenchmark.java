@@ -88,11 +88,16 @@ public class ScrapeBenchmark {
     Settings settings = feature.settings(new ResourceConfig());
     RedMetrics metrics =
         RedMetrics.in(
-            registry, settings.buckets, settings.nativeHistogram, settings.serviceLabel);
+            registry,
+            settings.naming,
+            settings.exemplars,
+            settings.buckets,
+            settings.nativeHistogram,
+            settings.serviceLabel);
     for (int route = 0; route < series / (METHODS.length * STATUSES.length); route++) {
       for (String method : METHODS) {
         RouteSeries bound =
-            new RouteSeries(metrics, method, "/api/resource" + route + "/{id}", "bench");
+            new RouteSeries(metrics, method, "/api/resource" + route + "/{id}", "http", "bench");
         bound.started();
         bound.ended();
         for (int status : STATUSES) {

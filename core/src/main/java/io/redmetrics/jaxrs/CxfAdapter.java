@@ -216,7 +216,7 @@ final class CxfAdapter implements RuntimeAdapter {
 
     private RouteResolver.Route bind(OperationResourceInfo method) {
       String ownPath = method.getURITemplate().getValue();
-      return lifecycle.routes().route(ownPath, ownPath, List.of(method.getHttpMethod()));
+      return lifecycle.routes().route(ownPath, ownPath, List.of(method.getHttpMethod()), false);
     }
 
     /** A method locators lead to, and its route: the last one, read without a map lookup. */

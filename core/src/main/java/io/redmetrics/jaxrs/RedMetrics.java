@@ -13,9 +13,10 @@ import java.util.Objects;
 import java.util.WeakHashMap;
 
 /**
- * The metric families, registered once per {@link PrometheusRegistry}: the four RED families and
- * the routes' info, labelled {@code method}, {@code path}, {@code status_code} (not the gauge's
- * and the info's) and the service label ({@link RedMetricsFeature#SERVICE_LABEL}).
+ * The metric families, registered once per {@link PrometheusRegistry}: the RED families and the
+ * routes' info, named as the {@link Naming} says, each labelled with the service label ({@link
+ * RedMetricsFeature#SERVICE_LABEL}) where there is one. Label values are put in order here, once
+ * per series.
  *
  * <p>Several applications in one JVM (two WARs, several test servers) may share a registry: the
  * second one reuses the families of the first and its series are told apart by the {@code service}
@@ -25,60 +26,80 @@ import java.util.WeakHashMap;
  */
 final class RedMetrics {
 
-  static final String REQUESTS = "http_requests_total";
-  static final String DURATION = "http_request_duration_seconds";
-  static final String ERRORS = "http_errors_total";
-  static final String ACTIVE = "http_requests_active";
   /** Exposed as {@code http_route_info}: the client adds the suffix of an info metric. */
   static final String ROUTES = "http_route";
 
   private static final Map<PrometheusRegistry, RedMetrics> REGISTERED = new WeakHashMap<>();
 
+  /** {@code null} where the naming has no request counter. */
   final Counter requests;
+
   final Histogram duration;
+  /** {@code null} where the naming has no error counter. */
   final Counter errors;
+
   final Gauge active;
   final Info routes;
+  private final Naming naming;
+  private final boolean exemplars;
   private final double[] buckets;
   private final boolean nativeHistogram;
   /** The name of the label that holds the service; {@code null}: no such label. */
   private final String serviceLabel;
 
-  private RedMetrics(double[] buckets, boolean nativeHistogram, String serviceLabel) {
+  private RedMetrics(
+      Naming naming,
+      boolean exemplars,
+      double[] buckets,
+      boolean nativeHistogram,
+      String serviceLabel) {
+    this.naming = naming;
+    this.exemplars = exemplars;
     this.buckets = buckets;
     this.nativeHistogram = nativeHistogram;
     this.serviceLabel = serviceLabel;
-    String[] byStatus = labelNames("method", "path", "status_code");
-    String[] byRoute = labelNames("method", "path");
-    // Exemplars are off: sampling them would cost a span lookup on every request.
+    String[] byStatus =
+        naming.scheme == null
+            ? labelNames(naming.method, naming.path, naming.status)
+            : labelNames(naming.method, naming.path, naming.status, naming.scheme);
+    String[] byRoute = labelNames(naming.method, naming.path);
+    // Exemplars are off but where asked for on the histogram: sampling costs a span lookup per
+    // request, and a counter's exemplar adds nothing the histogram's does not show.
     this.requests =
-        Counter.builder()
-            .name(REQUESTS)
-            .help("HTTP requests completed, by method, route template and status code.")
-            .labelNames(byStatus)
-            .withoutExemplars()
-            .build();
+        naming.requests == null
+            ? null
+            : Counter.builder()
+                .name(naming.requests)
+                .help("HTTP requests completed, by method, route template and status code.")
+                .labelNames(byStatus)
+                .withoutExemplars()
+                .build();
     Histogram.Builder duration =
         Histogram.builder()
-            .name(DURATION)
+            .name(naming.duration)
             .unit(Unit.SECONDS)
             .help("Time from the first filter until the response is written, by route.")
             .labelNames(byStatus)
-            .classicUpperBounds(buckets)
-            .withoutExemplars();
-    this.duration = nativeHistogram ? duration.build() : duration.classicOnly().build();
+            .classicUpperBounds(buckets);
+    if (!nativeHistogram) {
+      duration.classicOnly();
+    }
+    this.duration = exemplars ? duration.build() : duration.withoutExemplars().build();
     this.errors =
-        Counter.builder()
-            .name(ERRORS)
-            .help("HTTP requests answered with a status code of 400 or more.")
-            .labelNames(byStatus)
-            .withoutExemplars()
-            .build();
+        naming.errors == null
+            ? null
+            : Counter.builder()
+                .name(naming.errors)
+                .help("HTTP requests answered with a status code of 400 or more.")
+                .labelNames(byStatus)
+                .withoutExemplars()
+                .build();
     this.active =
         Gauge.builder()
-            .name(ACTIVE)
-            .help("HTTP requests in flight, by method and route template.")
-            .labelNames(byRoute)
+            .name(naming.active)
+            .help("HTTP requests in flight.")
+            .labelNames(
+                naming.scheme == null ? byRoute : labelNames(naming.method, naming.scheme))
             .build();
     this.routes =
         Info.builder()
@@ -93,11 +114,32 @@ final class RedMetrics {
     return serviceLabel == null ? names : append(names, serviceLabel);
   }
 
-  /**
-   * Label values in the order of {@link #labelNames}: {@code values}, then the service where the
-   * families have a service label. Called when a series is bound, never per request.
-   */
-  String[] labelValues(String service, String... values) {
+  /** Whether the series have a scheme label, so that requests must tell their scheme. */
+  boolean hasScheme() {
+    return naming.scheme != null;
+  }
+
+  /** The label values of the counters and the histogram, in the order of their names. */
+  String[] byStatus(String method, String path, String status, String scheme, String service) {
+    return naming.scheme == null
+        ? withService(service, method, path, status)
+        : withService(service, method, path, status, scheme);
+  }
+
+  /** The label values of the in-flight gauge. */
+  String[] inFlight(String method, String path, String scheme, String service) {
+    return naming.scheme == null
+        ? withService(service, method, path)
+        : withService(service, method, scheme);
+  }
+
+  /** The label values of a route's info. */
+  String[] route(String method, String path, String service) {
+    return withService(service, method, path);
+  }
+
+  /** {@code values}, then the service where the families have a service label. */
+  private String[] withService(String service, String... values) {
     return serviceLabel == null ? values : append(values, service);
   }
 
@@ -110,14 +152,37 @@ final class RedMetrics {
   /**
    * Returns the families registered in {@code registry}, registering them on first use.
    *
-   * @throws IllegalArgumentException when the registry already holds the families with other
-   *     buckets, or holds a metric of the same name that this library did not register
+   * @throws IllegalArgumentException when the registry already holds the families with another
+   *     naming, exemplars, service label, buckets or histogram kind, or holds a metric of the same name that this library did not register
    */
   static RedMetrics in(
-      PrometheusRegistry registry, double[] buckets, boolean nativeHistogram, String serviceLabel) {
+      PrometheusRegistry registry,
+      Naming naming,
+      boolean exemplars,
+      double[] buckets,
+      boolean nativeHistogram,
+      String serviceLabel) {
     synchronized (REGISTERED) {
       RedMetrics existing = REGISTERED.get(registry);
       if (existing != null) {
+        if (existing.naming != naming) {
+          throw new IllegalArgumentException(
+              RedMetricsFeature.NAMING
+                  + ": "
+                  + naming.settingValue()
+                  + ": this registry already holds the metrics named "
+                  + existing.naming.settingValue()
+                  + "; applications sharing a registry must use the same naming");
+        }
+        if (existing.exemplars != exemplars) {
+          throw new IllegalArgumentException(
+              RedMetricsFeature.EXEMPLARS
+                  + ": "
+                  + exemplars
+                  + ": this registry already holds the metrics with exemplars "
+                  + (existing.exemplars ? "on" : "off")
+                  + "; applications sharing a registry must agree on exemplars");
+        }
         if (!Objects.equals(existing.serviceLabel, serviceLabel)) {
           throw new IllegalArgumentException(
               RedMetricsFeature.SERVICE_LABEL
@@ -132,7 +197,7 @@ final class RedMetrics {
               "buckets: "
                   + Arrays.toString(buckets)
                   + ": this registry already holds "
-                  + DURATION
+                  + naming.duration
                   + " with buckets "
                   + Arrays.toString(existing.buckets)
                   + "; applications sharing a registry must use the same buckets");
@@ -143,7 +208,7 @@ final class RedMetrics {
                   + ": "
                   + nativeHistogram
                   + ": this registry already holds "
-                  + DURATION
+                  + naming.duration
                   + " with "
                   + RedMetricsFeature.NATIVE_HISTOGRAM
                   + "="
@@ -152,7 +217,8 @@ final class RedMetrics {
         }
         return existing;
       }
-      RedMetrics created = new RedMetrics(buckets, nativeHistogram, serviceLabel);
+      RedMetrics created =
+          new RedMetrics(naming, exemplars, buckets, nativeHistogram, serviceLabel);
       created.registerAllOrNone(registry);
       REGISTERED.put(registry, created);
       return created;
@@ -161,13 +227,18 @@ final class RedMetrics {
 
   private void registerAllOrNone(PrometheusRegistry registry) {
     Collector[] all = {requests, duration, errors, active, routes};
-    String[] names = {REQUESTS, DURATION, ERRORS, ACTIVE, ROUTES + "_info"};
+    String[] names = {naming.requests, naming.duration, naming.errors, naming.active, ROUTES + "_info"};
     for (int i = 0; i < all.length; i++) {
+      if (all[i] == null) {
+        continue;
+      }
       try {
         registry.register(all[i]);
       } catch (IllegalArgumentException | IllegalStateException e) {
         for (int j = 0; j < i; j++) {
-          registry.unregister(all[j]);
+          if (all[j] != null) {
+            registry.unregister(all[j]);
+          }
         }
         throw new IllegalArgumentException(
             "registry: already holds "

@@ -33,14 +33,14 @@ import java.util.Map;
  *
  * <p>Runtimes that scan for providers discover it from the jar alone. Without code, the settings
  * can be given as configuration properties ({@link #SERVICE}, {@link #SERVICE_LABEL}, {@link
- * #BUCKETS}, {@link #NATIVE_HISTOGRAM}, {@link #EXCLUDE},
+ * #NAMING}, {@link #EXEMPLARS}, {@link #BUCKETS}, {@link #NATIVE_HISTOGRAM}, {@link #EXCLUDE},
  * {@link #METRICS_PATH}, {@link #METRICS_ROLE}, {@link #MAX_CONCURRENT_SCRAPES}, {@link
- * #MANAGEMENT_PORT}, {@link #MANAGEMENT_ADDRESS}), for example
- * from {@code Application#getProperties()}, or as JVM system properties of the same names where
- * the runtime passes a discovered feature no configuration. A
- * value given to the builder wins over a configuration property, which wins over a system
- * property. An invalid value fails at startup with an {@link IllegalArgumentException} naming the
- * setting.
+ * #MANAGEMENT_PORT}, {@link #MANAGEMENT_ADDRESS}), for example from {@code
+ * Application#getProperties()}, in MicroProfile Config where the application has it, or as JVM
+ * system properties of the same names where the runtime passes a discovered feature no
+ * configuration. A value given to the builder wins over a configuration property, which wins over
+ * MicroProfile Config, which wins over a system property. An invalid value fails at startup with
+ * an {@link IllegalArgumentException} naming the setting.
  */
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
@@ -51,6 +51,26 @@ public final class RedMetricsFeature implements Feature {
    * {@value Settings#DEFAULT_SERVICE}.
    */
   public static final String SERVICE = "redmetrics.service";
+
+  /**
+   * How the metrics and their labels are named: {@code default}, this library's own ({@code
+   * http_requests_total}, {@code http_request_duration_seconds}, {@code http_errors_total}, {@code
+   * http_requests_active}, labelled {@code method}, {@code path}, {@code status_code}), or {@code
+   * otel}, OpenTelemetry's HTTP server conventions as written to Prometheus ({@code
+   * http_server_request_duration_seconds} labelled {@code http_request_method}, {@code
+   * http_route}, {@code http_response_status_code}, {@code url_scheme}, and {@code
+   * http_server_active_requests} by method and scheme). Default: {@code default}.
+   */
+  public static final String NAMING = "redmetrics.naming";
+
+  /**
+   * Whether the duration histogram keeps exemplars: with OpenTelemetry tracing active (the Java
+   * agent, or the SDK with a span current while the request is recorded), a bucket keeps the
+   * trace id of a request that fell in it, shown in the OpenMetrics and protobuf formats, so that
+   * a dashboard can jump from a slow bucket to its trace. Costs a look at the current span per
+   * request. Default: {@code false}.
+   */
+  public static final String EXEMPLARS = "redmetrics.exemplars";
 
   /**
    * The name of the label that holds {@link #SERVICE}, or empty for no such label. Default: {@code
@@ -160,7 +180,12 @@ public final class RedMetricsFeature implements Feature {
     Settings settings = settings(context.getConfiguration());
     RedMetrics metrics =
         RedMetrics.in(
-            settings.registry, settings.buckets, settings.nativeHistogram, settings.serviceLabel);
+            settings.registry,
+            settings.naming,
+            settings.exemplars,
+            settings.buckets,
+            settings.nativeHistogram,
+            settings.serviceLabel);
     RuntimeAdapter runtime = RuntimeAdapter.detect(context);
     RequestLifecycle lifecycle =
         new RequestLifecycle(new RouteResolver(settings, metrics, runtime));
@@ -177,9 +202,17 @@ public final class RedMetricsFeature implements Feature {
     return true;
   }
 
-  /** Resolves this feature's settings against an application's configuration. */
+  /**
+   * Resolves this feature's settings against an application's configuration, and its
+   * MicroProfile Config, found through the class loader deploying it.
+   */
   Settings settings(Configuration configuration) {
-    return Settings.resolve(chosen, registry, configuration);
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return Settings.resolve(
+        chosen,
+        registry,
+        configuration,
+        MicroProfileConfig.of(loader != null ? loader : RedMetricsFeature.class.getClassLoader()));
   }
 
   /**
@@ -200,6 +233,28 @@ public final class RedMetricsFeature implements Feature {
      */
     public Builder service(String service) {
       chosen.put(SERVICE, Settings.service("service", service));
+      return this;
+    }
+
+    /**
+     * Sets how the metrics and their labels are named.
+     *
+     * @param naming {@code "default"} or {@code "otel"} ({@link #NAMING})
+     * @return this builder
+     */
+    public Builder naming(String naming) {
+      chosen.put(NAMING, Settings.naming("naming", naming));
+      return this;
+    }
+
+    /**
+     * Sets whether the duration histogram keeps exemplars ({@link #EXEMPLARS}).
+     *
+     * @param exemplars {@code true} to keep the trace id of a request per bucket
+     * @return this builder
+     */
+    public Builder exemplars(boolean exemplars) {
+      chosen.put(EXEMPLARS, exemplars);
       return this;
     }
 

@@ -33,9 +33,13 @@ final class RouteBinder implements DynamicFeature {
     if (designators.isEmpty()) {
       return; // a sub-resource locator: the resource method it leads to is bound on its own
     }
+    String classPath = ResourceAnnotations.classPath(resourceClass);
     String ownPath = ResourceAnnotations.methodPath(method);
-    String template = RouteTemplate.join(ResourceAnnotations.classPath(resourceClass), ownPath);
-    RouteResolver.Route route = lifecycle.routes().route(template, ownPath, designators);
+    String template = RouteTemplate.join(classPath, ownPath);
+    // A class without @Path is reached only through locators (Open Liberty binds its methods
+    // too): its template is not a route, the chain a request takes is, listed once taken.
+    boolean root = classPath != null;
+    RouteResolver.Route route = lifecycle.routes().route(template, ownPath, designators, root);
     context.register(new RouteFilter(lifecycle, route));
   }
 

@@ -2,6 +2,7 @@ package io.redmetrics.jaxrs;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,13 +46,17 @@ final class RouteResolver {
    * @param template the template the method's annotations give, below the base path
    * @param ownPath the method's own {@code @Path}, {@code null} when it has none
    * @param designators the request methods it answers
+   * @param root whether its class is a root resource, so that the template is a route of its own
+   *     and listed from deployment on; routes through locators are listed once a request took them
    */
-  Route route(String template, String ownPath, List<String> designators) {
+  Route route(String template, String ownPath, List<String> designators, boolean root) {
     declaredMethods.addAll(designators);
     Route route = new Route(template, ownPath, designators);
-    declared.add(route);
-    for (String basePath : listedBelow) {
-      list(basePath, route);
+    if (root) {
+      declared.add(route);
+      for (String basePath : listedBelow) {
+        list(basePath, route);
+      }
     }
     return route;
   }
@@ -82,24 +87,32 @@ final class RouteResolver {
   }
 
   private void list(String method, String path) {
-    metrics.routes.addLabelValues(metrics.labelValues(settings.service, method, path));
+    metrics.routes.addLabelValues(metrics.route(method, path, settings.service));
   }
 
   /** The series of a request the runtime matched to {@code route}; {@code null}: excluded. */
   RouteSeries entered(ContainerRequestContext request, Route route, String sentMethod) {
-    String basePath = request.getUriInfo().getBaseUri().getRawPath();
+    URI base = request.getUriInfo().getBaseUri();
+    String basePath = base.getRawPath();
+    String scheme = scheme(base);
     String method =
         MethodLabel.ofMatched(sentMethod, request.getMethod(), route.designators, declaredMethods);
     Route.Last last = route.last;
     if (last != null
         && last.key.method.equals(method)
         && last.rawBasePath.equals(basePath)
+        && last.key.scheme.equals(scheme)
         && runtime.tookChain(request, last.key.chain)) {
       return last.series;
     }
     listRoutes(basePath);
     Key key =
-        new Key(RouteTemplate.basePath(basePath), route, runtime.locatorChain(request), method);
+        new Key(
+            RouteTemplate.basePath(basePath),
+            scheme,
+            route,
+            runtime.locatorChain(request),
+            method);
     RouteSeries found = series(key, route);
     route.last = new Route.Last(basePath, key, found);
     return found;
@@ -115,11 +128,18 @@ final class RouteResolver {
   RouteSeries outside(UriInfo uriInfo, String sentMethod) {
     String method = MethodLabel.of(sentMethod, declaredMethods);
     Object matched = uriInfo == null ? null : runtime.matchedSoFar(uriInfo);
+    URI base = uriInfo == null ? null : uriInfo.getBaseUri();
+    String scheme = base == null ? "" : scheme(base);
     if (matched == null) {
-      return series(new Key(RouteTemplate.UNMATCHED, null, null, method), null);
+      return series(new Key(RouteTemplate.UNMATCHED, scheme, null, null, method), null);
     }
-    String basePath = uriInfo.getBaseUri().getRawPath();
-    return series(new Key(RouteTemplate.basePath(basePath), null, matched, method), null);
+    return series(
+        new Key(RouteTemplate.basePath(base.getRawPath()), scheme, null, matched, method), null);
+  }
+
+  /** The scheme label of a request: empty where the naming has none, so it splits no series. */
+  private String scheme(URI base) {
+    return metrics.hasScheme() && base.getScheme() != null ? base.getScheme() : "";
   }
 
   /** Finds the series of a key, binding it on first use: string building happens only here. */
@@ -137,7 +157,8 @@ final class RouteResolver {
     if (key.basePath.equals(RouteTemplate.UNMATCHED)) {
       return isExcluded(RouteTemplate.UNMATCHED)
           ? null
-          : new RouteSeries(metrics, key.method, RouteTemplate.UNMATCHED, settings.service);
+          : new RouteSeries(
+              metrics, key.method, RouteTemplate.UNMATCHED, key.scheme, settings.service);
     }
     String template =
         key.chain == null
@@ -151,7 +172,7 @@ final class RouteResolver {
     if (key.chain != null && route != null && route.designators.contains(key.method)) {
       list(key.method, path); // a chain of locators, known only once a request took it
     }
-    return new RouteSeries(metrics, key.method, path, settings.service);
+    return new RouteSeries(metrics, key.method, path, key.scheme, settings.service);
   }
 
   private boolean isExcluded(String path) {
@@ -201,15 +222,19 @@ final class RouteResolver {
     }
   }
 
-  /** What the runtime matched: base path, resource method, chain of locators, method label. */
+  /**
+   * What the runtime matched: base path, scheme, resource method, chain of locators, method label.
+   */
   private static final class Key {
     final String basePath;
+    final String scheme;
     final Route route;
     final Object chain;
     final String method;
 
-    Key(String basePath, Route route, Object chain, String method) {
+    Key(String basePath, String scheme, Route route, Object chain, String method) {
       this.basePath = basePath;
+      this.scheme = scheme;
       this.route = route;
       this.chain = chain;
       this.method = method;
@@ -223,13 +248,14 @@ final class RouteResolver {
       Key key = (Key) other;
       return route == key.route
           && basePath.equals(key.basePath)
+          && scheme.equals(key.scheme)
           && method.equals(key.method)
           && Objects.equals(chain, key.chain);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(basePath, System.identityHashCode(route), chain, method);
+      return Objects.hash(basePath, scheme, System.identityHashCode(route), chain, method);
     }
   }
 }

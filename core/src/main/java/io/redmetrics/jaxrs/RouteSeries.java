@@ -15,6 +15,8 @@ final class RouteSeries {
 
   final String method;
   final String path;
+  /** The request's scheme where the naming labels it ({@link RedMetrics#hasScheme}), else empty. */
+  private final String scheme;
   private final String service;
   private final RedMetrics metrics;
   /**
@@ -25,10 +27,11 @@ final class RouteSeries {
   /** Copy-on-write: a route sees a handful of status codes, so a linear scan beats any map. */
   private volatile StatusSeries[] byStatus = new StatusSeries[0];
 
-  RouteSeries(RedMetrics metrics, String method, String path, String service) {
+  RouteSeries(RedMetrics metrics, String method, String path, String scheme, String service) {
     this.metrics = metrics;
     this.method = method;
     this.path = path;
+    this.scheme = scheme;
     this.service = service;
   }
 
@@ -37,7 +40,7 @@ final class RouteSeries {
     GaugeDataPoint gauge = active;
     if (gauge == null) {
       // A race binds the same data point twice: labelValues returns the one already there.
-      gauge = metrics.active.labelValues(metrics.labelValues(service, method, path));
+      gauge = metrics.active.labelValues(metrics.inFlight(method, path, scheme, service));
       active = gauge;
     }
     gauge.inc();
@@ -86,24 +89,28 @@ final class RouteSeries {
   /** The data points of this route for one status code. */
   private final class StatusSeries {
     final int status;
+    /** {@code null} where the naming has no request counter. */
     final CounterDataPoint requests;
     final DistributionDataPoint duration;
-    /** {@code null} below 400. */
+    /** {@code null} below 400, and where the naming has no error counter. */
     final CounterDataPoint errors;
 
     /** @param status 100 to 599, or 0 for any other */
     StatusSeries(int status) {
       String code = status == 0 ? OTHER_STATUS : Integer.toString(status);
       this.status = status;
-      String[] labels = metrics.labelValues(service, method, path, code);
-      this.requests = metrics.requests.labelValues(labels);
+      String[] labels = metrics.byStatus(method, path, code, scheme, service);
+      this.requests = metrics.requests == null ? null : metrics.requests.labelValues(labels);
       this.duration = metrics.duration.labelValues(labels);
       boolean error = status >= 400 || status == 0;
-      this.errors = error ? metrics.errors.labelValues(labels) : null;
+      this.errors =
+          error && metrics.errors != null ? metrics.errors.labelValues(labels) : null;
     }
 
     void record(double seconds) {
-      requests.inc();
+      if (requests != null) {
+        requests.inc();
+      }
       duration.observe(seconds);
       if (errors != null) {
         errors.inc();

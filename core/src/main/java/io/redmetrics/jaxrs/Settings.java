@@ -43,6 +43,9 @@ final class Settings {
   static final String DEFAULT_MANAGEMENT_ADDRESS = "127.0.0.1";
 
   final PrometheusRegistry registry;
+  final Naming naming;
+  /** Whether the duration histogram keeps exemplars (the trace of a request in each bucket). */
+  final boolean exemplars;
   final String service;
   /** The name of the label holding {@link #service}; {@code null}: the series have no such label. */
   final String serviceLabel;
@@ -61,6 +64,8 @@ final class Settings {
 
   private Settings(
       PrometheusRegistry registry,
+      Naming naming,
+      boolean exemplars,
       String service,
       String serviceLabel,
       double[] buckets,
@@ -72,6 +77,8 @@ final class Settings {
       int managementPort,
       String managementAddress) {
     this.registry = registry;
+    this.naming = naming;
+    this.exemplars = exemplars;
     this.service = service;
     this.serviceLabel = serviceLabel.isEmpty() ? null : serviceLabel;
     this.buckets = buckets;
@@ -86,24 +93,34 @@ final class Settings {
 
   /**
    * Resolves the settings of one application, each with one lookup: the value given to the
-   * builder, else the application's configuration property, else the JVM system property of the
-   * same name (a runtime that discovers the feature may hand it no configuration: Open Liberty
-   * passes a discovered feature no {@code Application#getProperties()}), else the default.
+   * builder, else the application's configuration property, else its MicroProfile Config where it
+   * has one, else the JVM system property of the same name (a runtime that discovers the feature
+   * may hand it no configuration: Open Liberty passes a discovered feature no {@code
+   * Application#getProperties()}), else the default.
    *
    * @param chosen the values given to the builder, already parsed, by property key
    * @param registry the registry given to the builder, {@code null} for the default registry
    * @param configuration the application's configuration
+   * @param microProfile the application's MicroProfile Config ({@link MicroProfileConfig})
    * @throws IllegalArgumentException naming the property when a property's value is invalid
    */
   static Settings resolve(
-      Map<String, Object> chosen, PrometheusRegistry registry, Configuration configuration) {
+      Map<String, Object> chosen,
+      PrometheusRegistry registry,
+      Configuration configuration,
+      Function<String, Object> microProfile) {
     Function<String, Object> property =
         key -> {
           Object value = configuration.getProperty(key);
+          if (value == null) {
+            value = microProfile.apply(key);
+          }
           return value != null ? value : System.getProperty(key);
         };
     return new Settings(
         registry != null ? registry : PrometheusRegistry.defaultRegistry,
+        value(RedMetricsFeature.NAMING, chosen, property, Settings::naming, Naming.DEFAULT),
+        value(RedMetricsFeature.EXEMPLARS, chosen, property, Settings::bool, false),
         value(RedMetricsFeature.SERVICE, chosen, property, Settings::service, DEFAULT_SERVICE),
         value(
             RedMetricsFeature.SERVICE_LABEL,
@@ -163,6 +180,10 @@ final class Settings {
       throw invalid(setting, value, "must not be empty");
     }
     return service;
+  }
+
+  static Naming naming(String setting, Object value) {
+    return Naming.of(setting, text(setting, value));
   }
 
   static String serviceLabel(String setting, Object value) {
@@ -266,6 +287,7 @@ final class Settings {
     return role;
   }
 
+  /** A switch: a {@code Boolean}, or the text {@code true} or {@code false} in any case. */
   static boolean bool(String setting, Object value) {
     if (value instanceof Boolean) {
       return (Boolean) value;

@@ -62,10 +62,16 @@ class FailureIsolationTest {
     RouteResolver routes =
         new RouteResolver(
             settings,
-            RedMetrics.in(registry, settings.buckets, settings.nativeHistogram, settings.serviceLabel),
+            RedMetrics.in(
+                registry,
+                settings.naming,
+                settings.exemplars,
+                settings.buckets,
+                settings.nativeHistogram,
+                settings.serviceLabel),
             new ThrowingAdapter());
     RequestLifecycle lifecycle = new RequestLifecycle(routes);
-    RouteResolver.Route route = routes.route("/products/{id}", "{id}", List.of("GET"));
+    RouteResolver.Route route = routes.route("/products/{id}", "{id}", List.of("GET"), true);
 
     for (int i = 0; i < 3; i++) {
       ContainerRequestContext request = request();

@@ -1,6 +1,7 @@
 package io.redmetrics.example;
 
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.redmetrics.jaxrs.RedMetricsFeature;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -26,7 +27,10 @@ public final class ShopServer {
     JvmMetrics.builder().register();
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, new ShopApplication());
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "shop-shutdown"));
-    System.out.println(StartupBanner.text(base));
+    // The feature reads its metrics path from the same system property (ShopApplication).
+    String metricsPath =
+        System.getProperty(RedMetricsFeature.METRICS_PATH, "metrics").trim().replaceAll("^/+|/+$", "");
+    System.out.println(StartupBanner.text(base, metricsPath));
     Thread.currentThread().join();
   }
 }

@@ -122,6 +122,7 @@ class ConfigurationTest {
     {"redmetrics.metrics-role", "metrics reader", "must be one role name"},
     {"redmetrics.max-concurrent-scrapes", "0", "must be at least 1"},
     {"redmetrics.max-concurrent-scrapes", "many", "must be a whole number"},
+    {"redmetrics.naming", "micrometer", "must be 'default' or 'otel'"},
     {"redmetrics.service-label", "1st", "must be a Prometheus label name"},
     {"redmetrics.service-label", "__name__", "must be a Prometheus label name"},
     {"redmetrics.service-label", "app-name", "must be a Prometheus label name"},

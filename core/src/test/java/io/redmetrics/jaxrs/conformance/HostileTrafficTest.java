@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestInstance;
 class HostileTrafficTest {
 
   static final String REQUESTS_PROPERTY = "redmetrics.hostile.requests";
-  static final int DEFAULT_REQUESTS = 3000;
+  static final int DEFAULT_REQUESTS = 20_000;
   /** Set to {@code true} to print every request with the status its client saw. */
   static final String LIST_PROPERTY = "redmetrics.hostile.list";
   private static final int REQUESTS = Integer.getInteger(REQUESTS_PROPERTY, DEFAULT_REQUESTS);
@@ -54,8 +54,8 @@ class HostileTrafficTest {
   private static final int CLIENTS = 4;
   private static final int READ_TIMEOUT_MS = 5_000;
   /**
-   * How far the library's live objects may grow over a replay of some 900 requests whose series
-   * exist already: one object kept per request would exceed it.
+   * How far the library's live objects may grow over a replay of the first pass (6,000 requests by
+   * default), whose series exist already: one object kept per request would exceed it.
    */
   private static final long HEAP_TOLERANCE_BYTES = 8 * 1024;
   private static final Duration DEADLINE = Duration.ofSeconds(20);

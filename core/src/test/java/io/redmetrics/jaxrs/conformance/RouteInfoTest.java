@@ -61,10 +61,13 @@ class RouteInfoTest {
     try (RunningApp app = runtime.shop(new PrometheusRegistry())) {
       Http http = new Http(app);
       assertEquals(200, http.status("orders/7/lines/3"));
+      assertEquals(200, http.status("orders/7/lines"));
 
-      assertTrue(
-          routes(http.scrape()).contains("GET /orders/{orderId}/lines/{lineId}"),
-          http.scrape().text());
+      Set<String> listed = routes(http.scrape());
+      assertTrue(listed.contains("GET /orders/{orderId}/lines/{lineId}"), listed.toString());
+      assertTrue(listed.contains("GET /orders/{orderId}/lines"), listed.toString());
+      // The sub-resource's own templates (/{lineId}, /) are no routes of the application.
+      assertTrue(allowed().containsAll(listed), "not a declared route: " + listed);
     }
   }
 

@@ -42,7 +42,7 @@ class SoakTest {
   /** The system property giving the soak's length in seconds. */
   static final String SECONDS = "redmetrics.soak.seconds";
 
-  static final long DEFAULT_SECONDS = 20;
+  static final long DEFAULT_SECONDS = 60;
   private static final int CLIENTS = 4;
   private static final long MAX_REQUESTS_PER_SECOND = 5_000;
   /** How long the server may take to record what the clients no longer wait for. */
