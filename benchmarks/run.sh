@@ -17,7 +17,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 
-VARIANTS="${VARIANTS:-bare redmetrics micrometer micrometer-hist otel}"
+VARIANTS="${VARIANTS:-bare redmetrics redmetrics-classic micrometer micrometer-hist otel}"
 ROUNDS="${ROUNDS:-10}"
 WARMUP="${WARMUP:-20}"
 DURATION="${DURATION:-10}"
@@ -37,7 +37,7 @@ in_range THREADS "$THREADS" 1 64
 in_range CONNECTIONS "$CONNECTIONS" 1 1024
 read -r -a ALL <<<"$VARIANTS"
 for v in "${ALL[@]}"; do
-  case "$v" in bare|redmetrics|micrometer|micrometer-hist|otel) ;; *) die "unknown variant $v" ;; esac
+  case "$v" in bare|redmetrics|redmetrics-classic|micrometer|micrometer-hist|otel) ;; *) die "unknown variant $v" ;; esac
 done
 [[ " $VARIANTS " == *" bare "* ]] || die "VARIANTS must include bare, the baseline"
 
@@ -61,12 +61,12 @@ for tool in curl ss java; do command -v "$tool" >/dev/null 2>&1 || die "$tool is
 OUT="$HERE/target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"
-printf 'round\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_per_req\tothers_cpu_pct\trequests\n' \
+printf 'round\tvariant\trps\tp50_ms\tp99_ms\tcpu_us_per_req\talloc_b_per_req\tothers_cpu_pct\trequests\n' \
   >"$RESULTS"
 
 # ---- servers --------------------------------------------------------------------------------
 
-declare -A PID PORT METRICS_PORT SENT
+declare -A PID PORT METRICS_PORT ALLOC_PORT SENT
 
 stop_servers() {
   local v pid
@@ -109,6 +109,7 @@ start_server() {
   local variant="$1" log="$OUT/server-$1.log" agent=() port metrics_port
   free_port; port="$FREE_PORT"
   free_port; metrics_port="$FREE_PORT"
+  free_port; ALLOC_PORT[$variant]="$FREE_PORT"
   PORT[$variant]="$port"
   METRICS_PORT[$variant]="$metrics_port"
   if [[ "$variant" == otel ]]; then
@@ -120,7 +121,7 @@ start_server() {
       -Dotel.exporter.prometheus.host=127.0.0.1 -Dotel.exporter.prometheus.port="$metrics_port")
   fi
   # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-  java $JVM_OPTS "${agent[@]}" -cp "$CP" io.redmetrics.bench.BenchServer "$variant" "$port" \
+  java $JVM_OPTS "${agent[@]}" -cp "$CP" io.redmetrics.bench.BenchServer "$variant" "$port" "${ALLOC_PORT[$variant]}" \
     >"$log" 2>&1 &
   PID[$variant]=$!
   for _ in $(seq 1 600); do   # 60 s at most; the agent takes ~10 s to start here
@@ -177,6 +178,12 @@ server_us_per_request() {
     split(b, x, " "); split(a, y, " "); printf "%.1f", (y[3] - x[3]) / tick * 1e6 / n }'
 }
 
+# The bytes the server's threads have allocated so far (BenchServer's /alloc): read before and
+# after a measured run, the difference divided by the requests is the allocation per request.
+allocated() { curl -fsS "http://127.0.0.1:${ALLOC_PORT[$1]}/alloc" || die "no /alloc from $1"; }
+# bytes_per_request BEFORE AFTER REQUESTS
+bytes_per_request() { awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN { printf "%.0f", (a - b) / n }'; }
+
 # ---- what each variant recorded -------------------------------------------------------------
 
 # Sums the samples of one metric in a Prometheus text scrape (stdin), for the lines matching a
@@ -189,7 +196,7 @@ ROUTE='(/products/\{id\}|/orders/\{orderId\}/lines/\{lineId\})'
 recorded() {
   local scrape="$OUT/scrape-$1.txt"
   case "$1" in
-    redmetrics)
+    redmetrics|redmetrics-classic)
       curl -fsS "http://127.0.0.1:${PORT[$1]}/metrics" >"$scrape" || return 1
       local active
       active="$(sum_samples '^http_requests_active\{' <"$scrape")"
@@ -240,14 +247,17 @@ for round in $(seq 1 "$ROUNDS"); do
   # Round-robin, rotated each round, so that no variant always runs first or last.
   for i in $(seq 0 $((COUNT - 1))); do
     variant="${ALL[$(((i + round - 1) % COUNT))]}"
+    alloc_before="$(allocated "$variant")"
     before="$(cpu_snapshot "$variant")"
     result="$(load "$variant" "$DURATION" "$OUT/wrk-$variant-r$round.txt")"
     after="$(cpu_snapshot "$variant")"
+    alloc_after="$(allocated "$variant")"
     requests="$(field "$result" requests)"
     errors="$(field "$result" errors)"
     SENT[$variant]=$((${SENT[$variant]} + requests))
     others="$(others_percent "$before" "$after" "$(field "$result" wrk_cpu_ms)")"
     cpu="$(server_us_per_request "$before" "$after" "$requests")"
+    alloc="$(bytes_per_request "$alloc_before" "$alloc_after" "$requests")"
     rps="$(awk -v n="$requests" -v us="$(field "$result" duration_us)" 'BEGIN { printf "%.1f", n / (us / 1e6) }')"
     p50="$(awk -v us="$(field "$result" p50_us)" 'BEGIN { printf "%.3f", us / 1000 }')"
     p99="$(awk -v us="$(field "$result" p99_us)" 'BEGIN { printf "%.3f", us / 1000 }')"
@@ -256,10 +266,10 @@ for round in $(seq 1 "$ROUNDS"); do
       check="FAILED: $errors wrk errors (non-2xx, timeouts, socket errors)"
       FAILURES=$((FAILURES + 1))
     fi
-    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" "$cpu" \
-      "$others" "$requests" >>"$RESULTS"
-    printf '   round %2d %-15s %8s req/s  p50 %6s ms  p99 %8s ms  %6s CPU-µs/req  others %3s%% CPU %s\n' \
-      "$round" "$variant" "$rps" "$p50" "$p99" "$cpu" "$others" "$check"
+    printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" \
+      "$cpu" "$alloc" "$others" "$requests" >>"$RESULTS"
+    printf '   round %2d %-18s %8s req/s  p50 %6s ms  p99 %8s ms  %6s CPU-µs/req  %6s B/req  others %3s%% CPU %s\n' \
+      "$round" "$variant" "$rps" "$p50" "$p99" "$cpu" "$alloc" "$others" "$check"
   done
 done
 

@@ -26,15 +26,17 @@ public final class BenchReport {
   private static final String BASELINE = "bare";
 
   /** A column of the table: a column of the results file, shown with or without ratios. */
-  private record Measure(String column, String title, String format, boolean ratio) {}
+  private record Measure(
+      String column, String title, String format, boolean ratio, boolean difference) {}
 
   private static final List<Measure> MEASURES =
       List.of(
-          new Measure("rps", "req/s", "%.0f", true),
-          new Measure("p50_ms", "p50 ms", "%.2f", true),
-          new Measure("p99_ms", "p99 ms", "%.1f", true),
-          new Measure("cpu_us_per_req", "server CPU µs/req", "%.0f", true),
-          new Measure("others_cpu_pct", "others' CPU %", "%.0f", false));
+          new Measure("rps", "req/s", "%.0f", true, false),
+          new Measure("p50_ms", "p50 ms", "%.2f", true, false),
+          new Measure("p99_ms", "p99 ms", "%.1f", true, false),
+          new Measure("cpu_us_per_req", "server CPU µs/req", "%.0f", true, false),
+          new Measure("alloc_b_per_req", "server alloc B/req", "%.0f", true, true),
+          new Measure("others_cpu_pct", "others' CPU %", "%.0f", false, false));
 
   /** One measured round of one variant. */
   record Row(int round, String variant, Map<String, Double> values) {}
@@ -102,6 +104,10 @@ public final class BenchReport {
           title.append(" | vs bare");
           rule.append(" | ---:");
         }
+        if (measure.difference()) {
+          title.append(" | over bare");
+          rule.append(" | ---:");
+        }
       }
     }
     StringBuilder out = new StringBuilder();
@@ -133,18 +139,30 @@ public final class BenchReport {
       return;
     }
     if (rows.get(0).variant().equals(BASELINE)) {
-      out.append(" | 1");
+      out.append(" | 1").append(measure.difference() ? " | 0" : "");
       return;
     }
-    double[] ratios =
-        rows.stream()
-            .filter(row -> row.values().containsKey(column))
-            .filter(row -> baseline.containsKey(row.round()))
-            .filter(row -> baseline.get(row.round()).values().containsKey(column))
-            .mapToDouble(
-                row -> row.values().get(column) / baseline.get(row.round()).values().get(column))
-            .toArray();
-    out.append(" | ").append(summary(ratios, "%.2f"));
+    out.append(" | ").append(summary(againstBaseline(rows, baseline, column, false), "%.2f"));
+    if (measure.difference()) {
+      out.append(" | ")
+          .append(summary(againstBaseline(rows, baseline, column, true), "%+.0f"));
+    }
+  }
+
+  /** Per round: a variant's value divided by, or minus, the baseline's of the same round. */
+  private static double[] againstBaseline(
+      List<Row> rows, Map<Integer, Row> baseline, String column, boolean difference) {
+    return rows.stream()
+        .filter(row -> row.values().containsKey(column))
+        .filter(row -> baseline.containsKey(row.round()))
+        .filter(row -> baseline.get(row.round()).values().containsKey(column))
+        .mapToDouble(
+            row -> {
+              double base = baseline.get(row.round()).values().get(column);
+              double value = row.values().get(column);
+              return difference ? value - base : value / base;
+            })
+        .toArray();
   }
 
   /** The median, then [min–max] when there are several values; "n/a" when there are none. */

@@ -22,6 +22,8 @@ public enum Variant {
   BARE,
   /** redmetrics-jaxrs with a private registry, serving {@code /metrics}. */
   REDMETRICS,
+  /** As {@link #REDMETRICS}, with classic buckets only ({@code redmetrics.native-histogram=false}). */
+  REDMETRICS_CLASSIC,
   /** Jersey's Micrometer listener with Micrometer's defaults (a timer: count, sum, max). */
   MICROMETER,
   /** As {@link #MICROMETER}, with redmetrics' 14 histogram buckets on the timer. */
@@ -59,6 +61,14 @@ public enum Variant {
       case REDMETRICS:
         config.register(
             RedMetricsFeature.builder().service("bench").registry(new PrometheusRegistry()).build());
+        break;
+      case REDMETRICS_CLASSIC:
+        config.register(
+            RedMetricsFeature.builder()
+                .service("bench")
+                .registry(new PrometheusRegistry())
+                .nativeHistogram(false)
+                .build());
         break;
       case MICROMETER:
         registerMicrometer(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

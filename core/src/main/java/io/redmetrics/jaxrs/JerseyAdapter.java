@@ -74,13 +74,32 @@ final class JerseyAdapter implements RuntimeAdapter {
         : new ArrayList<>(uriInfo.getMatchedTemplates());
   }
 
+  /**
+   * Compares by index: {@code List.equals} would walk Jersey's templates (a {@code LinkedList}
+   * behind an unmodifiable view) with an iterator, an object per request on a locator chain.
+   */
   @Override
   public boolean tookChain(ContainerRequestContext request, Object chain) {
     ExtendedUriInfo uriInfo = extended(request.getUriInfo());
     if (uriInfo == null || uriInfo.getMatchedResourceLocators().isEmpty()) {
       return chain == null;
     }
-    return chain != null && chain.equals(uriInfo.getMatchedTemplates());
+    if (chain == null) {
+      return false;
+    }
+    List<?> taken = (List<?>) chain;
+    List<UriTemplate> matched = uriInfo.getMatchedTemplates();
+    int size = taken.size();
+    if (matched.size() != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      Object template = matched.get(i);
+      if (template != taken.get(i) && !template.equals(taken.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -129,10 +148,15 @@ final class JerseyAdapter implements RuntimeAdapter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-      RequestState state = lifecycle.begin(context);
+      long startNanos = System.nanoTime();
       if (context instanceof ContainerRequest) {
         ContainerRequest request = (ContainerRequest) context;
-        request.setWriter(new EndingWriter(request.getResponseWriter(), request, state, lifecycle));
+        EndingWriter state =
+            new EndingWriter(startNanos, request.getResponseWriter(), request, lifecycle);
+        lifecycle.begin(request, state);
+        request.setWriter(state);
+      } else {
+        lifecycle.begin(context);
       }
     }
   }
@@ -143,23 +167,23 @@ final class JerseyAdapter implements RuntimeAdapter {
    * hands an exception no application mapper handles to the container, which sends an empty 500
    * at once ({@code failure}), before Jersey runs its default mapper and the response filters; and
    * a response filter that throws ends the same way. The request is recorded before the container
-   * is told, so that a client never has its answer before the metrics do.
+   * is told, so that a client never has its answer before the metrics do. It is the request's
+   * state too: one object per request rather than two.
    */
-  private static final class EndingWriter implements ContainerResponseWriter {
+  private static final class EndingWriter extends RequestState implements ContainerResponseWriter {
     private final ContainerResponseWriter container;
     private final ContainerRequest request;
-    private final RequestState state;
     private final RequestLifecycle lifecycle;
     private volatile int status;
 
     EndingWriter(
+        long startNanos,
         ContainerResponseWriter container,
         ContainerRequest request,
-        RequestState state,
         RequestLifecycle lifecycle) {
+      super(startNanos, request.getMethod());
       this.container = container;
       this.request = request;
-      this.state = state;
       this.lifecycle = lifecycle;
     }
 
@@ -181,16 +205,16 @@ final class JerseyAdapter implements RuntimeAdapter {
 
     @Override
     public void commit() {
-      if (state.finished == 0) {
-        lifecycle.end(state, request.getUriInfo(), status == 0 ? 500 : status);
+      if (finished == 0) {
+        lifecycle.end(this, request.getUriInfo(), status == 0 ? 500 : status);
       }
       container.commit();
     }
 
     @Override
     public void failure(Throwable error) {
-      if (state.finished == 0) {
-        lifecycle.end(state, request.getUriInfo(), 500);
+      if (finished == 0) {
+        lifecycle.end(this, request.getUriInfo(), 500);
       }
       container.failure(error);
     }

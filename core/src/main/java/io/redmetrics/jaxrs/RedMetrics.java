@@ -43,13 +43,20 @@ final class RedMetrics {
   private final Naming naming;
   private final boolean exemplars;
   private final double[] buckets;
+  private final boolean nativeHistogram;
   /** The name of the label that holds the service; {@code null}: no such label. */
   private final String serviceLabel;
 
-  private RedMetrics(Naming naming, boolean exemplars, double[] buckets, String serviceLabel) {
+  private RedMetrics(
+      Naming naming,
+      boolean exemplars,
+      double[] buckets,
+      boolean nativeHistogram,
+      String serviceLabel) {
     this.naming = naming;
     this.exemplars = exemplars;
     this.buckets = buckets;
+    this.nativeHistogram = nativeHistogram;
     this.serviceLabel = serviceLabel;
     String[] byStatus =
         naming.scheme == null
@@ -74,6 +81,9 @@ final class RedMetrics {
             .help("Time from the first filter until the response is written, by route.")
             .labelNames(byStatus)
             .classicUpperBounds(buckets);
+    if (!nativeHistogram) {
+      duration.classicOnly();
+    }
     this.duration = exemplars ? duration.build() : duration.withoutExemplars().build();
     this.errors =
         naming.errors == null
@@ -142,14 +152,15 @@ final class RedMetrics {
   /**
    * Returns the families registered in {@code registry}, registering them on first use.
    *
-   * @throws IllegalArgumentException when the registry already holds the families with other
-   *     buckets, or holds a metric of the same name that this library did not register
+   * @throws IllegalArgumentException when the registry already holds the families with another
+   *     naming, exemplars, service label, buckets or histogram kind, or holds a metric of the same name that this library did not register
    */
   static RedMetrics in(
       PrometheusRegistry registry,
       Naming naming,
       boolean exemplars,
       double[] buckets,
+      boolean nativeHistogram,
       String serviceLabel) {
     synchronized (REGISTERED) {
       RedMetrics existing = REGISTERED.get(registry);
@@ -191,9 +202,23 @@ final class RedMetrics {
                   + Arrays.toString(existing.buckets)
                   + "; applications sharing a registry must use the same buckets");
         }
+        if (existing.nativeHistogram != nativeHistogram) {
+          throw new IllegalArgumentException(
+              RedMetricsFeature.NATIVE_HISTOGRAM
+                  + ": "
+                  + nativeHistogram
+                  + ": this registry already holds "
+                  + naming.duration
+                  + " with "
+                  + RedMetricsFeature.NATIVE_HISTOGRAM
+                  + "="
+                  + existing.nativeHistogram
+                  + "; applications sharing a registry must agree on it");
+        }
         return existing;
       }
-      RedMetrics created = new RedMetrics(naming, exemplars, buckets, serviceLabel);
+      RedMetrics created =
+          new RedMetrics(naming, exemplars, buckets, nativeHistogram, serviceLabel);
       created.registerAllOrNone(registry);
       REGISTERED.put(registry, created);
       return created;

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The life of one request, from the first filter that sees it to its end: the one place where
- * the clock starts ({@link #begin}), where the request enters its route and is counted in flight
- * ({@link #enter}), and where it is recorded with the status the client received, exactly once
- * ({@link #finish}). Every path that ends a request calls {@link #end} or {@link #finish}: the
- * response filter, the writer interceptor, and the runtime hooks of {@link RuntimeAdapter}s for the
- * requests response filters never see.
+ * the clock starts ({@link #begin}, or the state a runtime's adapter begins with), where the
+ * request enters its route and is counted in flight ({@link #enter}), and where it is recorded
+ * with the status the client received, exactly once ({@link #finish}). Every path that ends a
+ * request calls {@link #end} or {@link #finish}: the response filter, the writer interceptor, and
+ * the runtime hooks of {@link RuntimeAdapter}s for the requests response filters never see.
  *
  * <p>Nothing here throws into a request: a failure of the library's own is logged ({@link
  * Failures}) and the request goes on, unrecorded.
@@ -45,7 +45,14 @@ final class RequestLifecycle {
 
   /** Starts the clock of a request, and keeps its state in a request property. */
   RequestState begin(ContainerRequestContext request) {
-    RequestState state = new RequestState(System.nanoTime(), request.getMethod());
+    return begin(request, new RequestState(System.nanoTime(), request.getMethod()));
+  }
+
+  /**
+   * Keeps the state of a request in a request property: a runtime's adapter that needs more per
+   * request makes its state a {@link RequestState} too, one object instead of two.
+   */
+  <S extends RequestState> S begin(ContainerRequestContext request, S state) {
     request.setProperty(RequestState.PROPERTY, state);
     return state;
   }

@@ -3,9 +3,10 @@ package io.redmetrics.jaxrs;
 /**
  * What the library knows of one request between the first filter that saw it and its end: plain
  * data, written by {@link RequestLifecycle} only. It travels as a request property, so that it
- * needs no injected fields.
+ * needs no injected fields. A runtime adapter may extend it with what it needs per request ({@link
+ * JerseyAdapter}'s writer), so that a request costs one object.
  */
-final class RequestState {
+class RequestState {
 
   /** The request property holding the state. */
   static final String PROPERTY = RequestState.class.getName();

@@ -50,6 +50,8 @@ final class Settings {
   /** The name of the label holding {@link #service}; {@code null}: the series have no such label. */
   final String serviceLabel;
   final double[] buckets;
+  /** Whether the duration histogram has a native histogram beside its classic buckets. */
+  final boolean nativeHistogram;
   final List<String> exclude;
   /** The metrics endpoint below the base path, without slashes at either end; empty: not served. */
   final String metricsPath;
@@ -67,6 +69,7 @@ final class Settings {
       String service,
       String serviceLabel,
       double[] buckets,
+      boolean nativeHistogram,
       List<String> exclude,
       String metricsPath,
       String metricsRole,
@@ -79,6 +82,7 @@ final class Settings {
     this.service = service;
     this.serviceLabel = serviceLabel.isEmpty() ? null : serviceLabel;
     this.buckets = buckets;
+    this.nativeHistogram = nativeHistogram;
     this.exclude = exclude;
     this.metricsPath = metricsPath;
     this.metricsRole = metricsRole.isEmpty() ? null : metricsRole;
@@ -116,7 +120,7 @@ final class Settings {
     return new Settings(
         registry != null ? registry : PrometheusRegistry.defaultRegistry,
         value(RedMetricsFeature.NAMING, chosen, property, Settings::naming, Naming.DEFAULT),
-        value(RedMetricsFeature.EXEMPLARS, chosen, property, Settings::exemplars, false),
+        value(RedMetricsFeature.EXEMPLARS, chosen, property, Settings::bool, false),
         value(RedMetricsFeature.SERVICE, chosen, property, Settings::service, DEFAULT_SERVICE),
         value(
             RedMetricsFeature.SERVICE_LABEL,
@@ -126,6 +130,7 @@ final class Settings {
             DEFAULT_SERVICE_LABEL),
         value(RedMetricsFeature.BUCKETS, chosen, property, Settings::buckets, DEFAULT_BUCKETS)
             .clone(),
+        value(RedMetricsFeature.NATIVE_HISTOGRAM, chosen, property, Settings::bool, true),
         value(RedMetricsFeature.EXCLUDE, chosen, property, Settings::exclude, List.of()),
         value(
             RedMetricsFeature.METRICS_PATH,
@@ -175,17 +180,6 @@ final class Settings {
       throw invalid(setting, value, "must not be empty");
     }
     return service;
-  }
-
-  static boolean exemplars(String setting, Object value) {
-    if (value instanceof Boolean) {
-      return (Boolean) value;
-    }
-    String text = text(setting, value).trim();
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    throw invalid(setting, value, "must be true or false");
   }
 
   static Naming naming(String setting, Object value) {
@@ -291,6 +285,18 @@ final class Settings {
       }
     }
     return role;
+  }
+
+  /** A switch: a {@code Boolean}, or the text {@code true} or {@code false} in any case. */
+  static boolean bool(String setting, Object value) {
+    if (value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    String text = text(setting, value).trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw invalid(setting, value, "must be true or false");
   }
 
   static int maxConcurrentScrapes(String setting, Object value) {

@@ -68,6 +68,7 @@ class FailureIsolationTest {
                 settings.naming,
                 settings.exemplars,
                 settings.buckets,
+                settings.nativeHistogram,
                 settings.serviceLabel),
             new ThrowingAdapter());
     RequestLifecycle lifecycle = new RequestLifecycle(routes);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.redmetrics.jaxrs.RedMetricsFeature;
 import io.redmetrics.jaxrs.fixtures.ShopApp;
 import io.redmetrics.jaxrs.support.ConformanceRuntime;
@@ -130,6 +131,7 @@ class ConfigurationTest {
     {"redmetrics.management-port", "65536", "must be a port from 1 to 65535"},
     {"redmetrics.management-port", "http", "must be a whole number"},
     {"redmetrics.management-address", "local host", "must be a host name or IP address"},
+    {"redmetrics.native-histogram", "no", "must be true or false"},
   };
 
   static Stream<Arguments> invalidProperties() {
@@ -149,6 +151,41 @@ class ConfigurationTest {
     String message = StartupFailures.illegalArgument(e).getMessage();
     assertTrue(message.startsWith(key + ": "), message);
     assertTrue(message.contains(reason), message);
+  }
+
+  @Test
+  void the_duration_histogram_keeps_a_native_histogram_unless_the_setting_says_false() {
+    PrometheusRegistry byDefault = new PrometheusRegistry();
+    PrometheusRegistry fromBuilder = new PrometheusRegistry();
+    PrometheusRegistry fromProperty = new PrometheusRegistry();
+
+    assertEquals(
+        List.of(true),
+        nativeHistogramData(
+            byDefault, ShopApp.with(RedMetricsFeature.builder().registry(byDefault).build())));
+    assertEquals(
+        List.of(false),
+        nativeHistogramData(
+            fromBuilder,
+            ShopApp.with(
+                RedMetricsFeature.builder().registry(fromBuilder).nativeHistogram(false).build())));
+    assertEquals(
+        List.of(false),
+        nativeHistogramData(
+            fromProperty,
+            ShopApp.with(RedMetricsFeature.builder().registry(fromProperty).build())
+                .property(RedMetricsFeature.NATIVE_HISTOGRAM, "false")));
+  }
+
+  /** Whether each duration series in {@code registry} has native data after one request. */
+  private static List<Boolean> nativeHistogramData(PrometheusRegistry registry, ShopApp shop) {
+    try (RunningApp app = RUNTIME.start(shop)) {
+      assertEquals(200, new Http(app).status("products/1"));
+    }
+    return registry.scrape(name -> name.equals("http_request_duration_seconds")).stream()
+        .flatMap(snapshot -> snapshot.getDataPoints().stream())
+        .map(point -> ((HistogramSnapshot.HistogramDataPointSnapshot) point).hasNativeHistogramData())
+        .collect(java.util.stream.Collectors.toList());
   }
 
   @Test

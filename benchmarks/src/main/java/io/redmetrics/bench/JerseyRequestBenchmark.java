@@ -1,0 +1,239 @@
+package io.redmetrics.bench;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.security.Principal;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.spi.ContainerResponseWriter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One request through the benchmark application on Jersey, in process: what a container does
+ * (a {@link ContainerRequest} handed to {@link ApplicationHandler#handle}, answered through a
+ * {@link ContainerResponseWriter}), without sockets or a container. With {@code -prof gc}, the
+ * bytes a variant allocates per request ({@code gc.alloc.rate.norm}) minus those of {@code bare}
+ * are what its instrumentation adds to Jersey's own; run.sh measures the same over HTTP.
+ *
+ * <p>The variants {@code stage-*} are the bare application with one provider that does nothing,
+ * to tell what Jersey itself allocates for a stage of providers: {@code stage-pre-matching} (a
+ * pre-matching request filter), {@code stage-property} (the same, setting a request property),
+ * {@code stage-post-matching} (a request filter bound to each resource method, as the library
+ * binds its route filter), {@code stage-response} (a response filter), {@code stage-interceptor}
+ * (a writer interceptor). Select them with {@code -p variant=...}.
+ *
+ * <p>Run: {@code java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' org.openjdk.jmh.Main
+ * JerseyRequestBenchmark -prof gc} (see benchmarks/README.md).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class JerseyRequestBenchmark {
+
+  private static final URI BASE = URI.create("http://127.0.0.1:8080/");
+  /** As run.sh's load: ids that change, so that nothing can key on the raw path. */
+  private static final int IDS = 64;
+
+  /** A variant of {@link Variant}: {@code bare}, {@code redmetrics}, {@code micrometer}... */
+  @Param({"bare", "redmetrics", "redmetrics-classic", "micrometer"})
+  public String variant;
+
+  /** {@code products}: one template; {@code lines}: a template through a sub-resource locator. */
+  @Param({"products", "lines"})
+  public String route;
+
+  private ApplicationHandler handler;
+  private URI[] uris;
+  private int next;
+  private final Writer writer = new Writer();
+
+  /** Builds the application of the variant and the request URIs. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    handler = new ApplicationHandler(application(variant));
+    uris = new URI[IDS];
+    for (int i = 0; i < IDS; i++) {
+      String path = route.equals("products") ? "products/" + i : "orders/" + i + "/lines/" + i % 7;
+      uris[i] = BASE.resolve(path);
+    }
+  }
+
+  /**
+   * Handles one {@code GET}.
+   *
+   * @return the status written, so that nothing is optimised away
+   */
+  @Benchmark
+  public int request() {
+    URI uri = uris[next++ & (IDS - 1)];
+    ContainerRequest request =
+        new ContainerRequest(BASE, uri, "GET", Security.INSTANCE, new MapPropertiesDelegate(), null);
+    request.setEntityStream(new ByteArrayInputStream(new byte[0]));
+    request.setWriter(writer);
+    writer.status = 0;
+    handler.handle(request);
+    if (writer.status != 200) {
+      throw new IllegalStateException(uri + ": status " + writer.status);
+    }
+    return writer.status;
+  }
+
+  private static ResourceConfig application(String variant) {
+    if (!variant.startsWith("stage-")) {
+      return Variant.named(variant).application();
+    }
+    ResourceConfig config = BenchApplication.create();
+    switch (variant) {
+      case "stage-pre-matching":
+        return config.register(new PreMatchingStage(false));
+      case "stage-property":
+        return config.register(new PreMatchingStage(true));
+      case "stage-post-matching":
+        return config.register(new PostMatchingStage());
+      case "stage-response":
+        return config.register(new ResponseStage());
+      case "stage-interceptor":
+        return config.register(new InterceptorStage());
+      default:
+        throw new IllegalArgumentException("unknown variant " + variant);
+    }
+  }
+
+  /** A pre-matching filter doing nothing, or only setting a request property. */
+  @PreMatching
+  @Priority(1)
+  private static final class PreMatchingStage implements ContainerRequestFilter {
+    private final boolean property;
+
+    PreMatchingStage(boolean property) {
+      this.property = property;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (property) {
+        request.setProperty("stage", Boolean.TRUE);
+      }
+    }
+  }
+
+  /** Binds a filter doing nothing to every resource method. */
+  private static final class PostMatchingStage implements DynamicFeature {
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+      context.register(new Nothing());
+    }
+  }
+
+  /** A post-matching filter doing nothing. */
+  @Priority(1)
+  private static final class Nothing implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {}
+  }
+
+  /** A response filter doing nothing. */
+  @Priority(1)
+  private static final class ResponseStage implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {}
+  }
+
+  /** A writer interceptor doing nothing but proceed. */
+  @Priority(1)
+  private static final class InterceptorStage implements WriterInterceptor {
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+      context.proceed();
+    }
+  }
+
+  /** The container's side: takes the response, writes its entity nowhere. */
+  private static final class Writer implements ContainerResponseWriter {
+    int status;
+
+    @Override
+    public OutputStream writeResponseStatusAndHeaders(long length, ContainerResponse response) {
+      status = response.getStatus();
+      return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public boolean suspend(long timeOut, TimeUnit unit, TimeoutHandler handler) {
+      return true;
+    }
+
+    @Override
+    public void setSuspendTimeout(long timeOut, TimeUnit unit) {}
+
+    @Override
+    public void commit() {}
+
+    @Override
+    public void failure(Throwable error) {
+      status = -1;
+    }
+
+    @Override
+    public boolean enableResponseBuffering() {
+      return false;
+    }
+  }
+
+  /** An anonymous plain-HTTP request, as Grizzly's container reports it. */
+  private static final class Security implements SecurityContext {
+    static final Security INSTANCE = new Security();
+
+    @Override
+    public Principal getUserPrincipal() {
+      return null;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return false;
+    }
+
+    @Override
+    public boolean isSecure() {
+      return false;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return null;
+    }
+  }
+}
