@@ -1,5 +1,9 @@
 package io.redmetrics.bench;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,8 +18,10 @@ import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
@@ -35,6 +41,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -50,6 +57,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code stage-post-matching} (a request filter bound to each resource method, as the library
  * binds its route filter), {@code stage-response} (a response filter), {@code stage-interceptor}
  * (a writer interceptor). Select them with {@code -p variant=...}.
+ *
+ * <p>{@code -p traced=true} runs every request inside a sampled OpenTelemetry span (the SDK, one
+ * span made current around each request, as an agent or a tracing filter would have it), so that
+ * {@code redmetrics-exemplars} against {@code redmetrics}, both traced, is what exemplars cost
+ * per request; untraced, what the span lookup costs where no tracing is active.
  *
  * <p>Run: {@code java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' org.openjdk.jmh.Main
  * JerseyRequestBenchmark -prof gc} (see benchmarks/README.md).
@@ -74,6 +86,13 @@ public class JerseyRequestBenchmark {
   @Param({"products", "lines"})
   public String route;
 
+  /** Whether a sampled OpenTelemetry span is current while the request is handled. */
+  @Param({"false"})
+  public boolean traced;
+
+  private SdkTracerProvider tracing;
+  private Span span;
+
   private ApplicationHandler handler;
   private URI[] uris;
   private int next;
@@ -83,6 +102,14 @@ public class JerseyRequestBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     handler = new ApplicationHandler(application(variant));
+    if (traced) {
+      // Without a span processor the SDK hands out tracers whose spans are not sampled.
+      tracing =
+          SdkTracerProvider.builder()
+              .addSpanProcessor(SimpleSpanProcessor.create(SpanExporter.composite()))
+              .build();
+      span = tracing.get("bench").spanBuilder("GET").startSpan();
+    }
     uris = new URI[IDS];
     for (int i = 0; i < IDS; i++) {
       String path = route.equals("products") ? "products/" + i : "orders/" + i + "/lines/" + i % 7;
@@ -91,12 +118,56 @@ public class JerseyRequestBenchmark {
   }
 
   /**
-   * Handles one {@code GET}.
+   * Ends the span and the tracer provider of a traced trial; with exemplars, first checks that the
+   * trial's trace is in the OpenMetrics scrape, so that the figure is of exemplars taken.
+   */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (tracing == null) {
+      return;
+    }
+    if (variant.equals("redmetrics-exemplars")) {
+      String traceId = span.getSpanContext().getTraceId();
+      String scrape = openMetricsScrape();
+      if (!scrape.contains("trace_id=\"" + traceId + "\"")) {
+        throw new IllegalStateException("no exemplar of trace " + traceId + " in:\n" + scrape);
+      }
+    }
+    span.end();
+    tracing.close();
+  }
+
+  private String openMetricsScrape() {
+    ContainerRequest request =
+        new ContainerRequest(
+            BASE, BASE.resolve("metrics"), "GET", Security.INSTANCE, new MapPropertiesDelegate(),
+            null);
+    request.header("Accept", "application/openmetrics-text; version=1.0.0");
+    request.setEntityStream(new ByteArrayInputStream(new byte[0]));
+    request.setWriter(writer);
+    writer.body = new ByteArrayOutputStream();
+    handler.handle(request);
+    String body = writer.body.toString(StandardCharsets.UTF_8);
+    writer.body = null;
+    return body;
+  }
+
+  /**
+   * Handles one {@code GET}, inside the trial's span when traced.
    *
    * @return the status written, so that nothing is optimised away
    */
   @Benchmark
   public int request() {
+    if (span == null) {
+      return handle();
+    }
+    try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+      return handle();
+    }
+  }
+
+  private int handle() {
     URI uri = uris[next++ & (IDS - 1)];
     ContainerRequest request =
         new ContainerRequest(BASE, uri, "GET", Security.INSTANCE, new MapPropertiesDelegate(), null);
@@ -180,14 +251,16 @@ public class JerseyRequestBenchmark {
     }
   }
 
-  /** The container's side: takes the response, writes its entity nowhere. */
+  /** The container's side: takes the response, writes its entity nowhere or to {@link #body}. */
   private static final class Writer implements ContainerResponseWriter {
     int status;
+    /** Where the entity goes when it is to be read; {@code null}: nowhere. */
+    ByteArrayOutputStream body;
 
     @Override
     public OutputStream writeResponseStatusAndHeaders(long length, ContainerResponse response) {
       status = response.getStatus();
-      return OutputStream.nullOutputStream();
+      return body != null ? body : OutputStream.nullOutputStream();
     }
 
     @Override

@@ -24,6 +24,11 @@ public enum Variant {
   REDMETRICS,
   /** As {@link #REDMETRICS}, with classic buckets only ({@code redmetrics.native-histogram=false}). */
   REDMETRICS_CLASSIC,
+  /**
+   * As {@link #REDMETRICS}, with exemplars ({@code redmetrics.exemplars=true}): the trace of a
+   * request in its histogram bucket where OpenTelemetry has a span current.
+   */
+  REDMETRICS_EXEMPLARS,
   /** Jersey's Micrometer listener with Micrometer's defaults (a timer: count, sum, max). */
   MICROMETER,
   /** As {@link #MICROMETER}, with redmetrics' 14 histogram buckets on the timer. */
@@ -68,6 +73,14 @@ public enum Variant {
                 .service("bench")
                 .registry(new PrometheusRegistry())
                 .nativeHistogram(false)
+                .build());
+        break;
+      case REDMETRICS_EXEMPLARS:
+        config.register(
+            RedMetricsFeature.builder()
+                .service("bench")
+                .registry(new PrometheusRegistry())
+                .exemplars(true)
                 .build());
         break;
       case MICROMETER:
