@@ -150,7 +150,7 @@ class HostileTrafficTest {
               && methods.contains(labels.get("method"))
               && (!labels.containsKey("status_code")
                   || labels.get("status_code").matches("[1-5][0-9]{2}|_OTHER"))
-              && "jaxrs".equals(labels.get("service"));
+              && runtime.shopService().equals(labels.get("service"));
       if (!within) {
         outside.add(sample.toString());
       }

@@ -51,7 +51,7 @@ class RouteInfoTest {
       assertTrue(allowed().containsAll(listed), "not a declared route: " + listed);
       for (Scrape.Sample sample : scrape.samples(INFO)) {
         assertEquals(1.0, sample.value, sample.toString());
-        assertEquals("jaxrs", sample.labels.get("service"), sample.toString());
+        assertEquals(runtime.shopService(), sample.labels.get("service"), sample.toString());
       }
     }
   }

@@ -12,7 +12,8 @@ import java.net.URI;
  * start applications of their own.
  *
  * <p>The runtime module chooses with system properties: {@value #BASE_URI} for a deployed shop,
- * and {@value #LIMITS} for the documented limits of its runtime ({@link Limit}).
+ * {@value #SERVICE} for the service it was deployed with, and {@value #LIMITS} for the documented
+ * limits of its runtime ({@link Limit}).
  */
 public interface ConformanceRuntime {
 
@@ -22,6 +23,12 @@ public interface ConformanceRuntime {
    * unset to start applications with {@code SeBootstrap}.
    */
   String BASE_URI = "redmetrics.conformance.base-uri";
+
+  /**
+   * The system property naming the {@code service} a deployed shop was configured with, where a
+   * server runs several shops apart; unset: the default, {@code jaxrs}.
+   */
+  String SERVICE = "redmetrics.conformance.service";
 
   /** The system property listing the runtime's documented limits, comma-separated {@link Limit} ids. */
   String LIMITS = "redmetrics.conformance.limits";
@@ -61,6 +68,11 @@ public interface ConformanceRuntime {
    * see their heap and watch their {@code java.util.logging}; {@code false} for a deployed shop.
    */
   boolean runsInThisJvm();
+
+  /** The {@code service} label every series of the shop carries ({@value #SERVICE}). */
+  default String shopService() {
+    return System.getProperty(SERVICE, "jaxrs");
+  }
 
   /** Whether this runtime declares {@code limit}: the test then asserts the limit, not the rule. */
   boolean declares(Limit limit);
