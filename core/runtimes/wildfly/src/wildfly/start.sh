@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Configures a WildFly standalone server under target/ on the ports Maven reserved, starts it with
+# both WARs at context root /: conformance.war on the default Undertow server (listener "default"),
+# conformance-discovered.war on an Undertow server of its own behind a listener on its own port
+# (each WAR's WEB-INF/jboss-web.xml names its server and host). Waits, bounded, until both answer.
+# Called by exec-maven-plugin in pre-integration-test (pom.xml passes the environment); stops the
+# server again if any step after the start fails, so that only a started, deployed server is left
+# to post-integration-test's stop.sh.
+set -euo pipefail
+
+: "${WILDFLY_HOME:?}" "${BASE_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}"
+: "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}" "${AJP_PORT:?}"
+: "${MANAGEMENT_HTTP_PORT:?}" "${MANAGEMENT_HTTPS_PORT:?}" "${TXN_RECOVERY_PORT:?}" "${TXN_STATUS_PORT:?}"
+
+# Bounded: a server that has not deployed both WARs by then will not.
+START_TIMEOUT_SECONDS=${START_TIMEOUT_SECONDS:-240}
+log="$BASE_DIR/log/server.log"
+console="$BASE_DIR/console.log"
+pidfile="$BASE_DIR/server.pid"
+
+# A run that Maven aborted before post-integration-test (a plugin error, Ctrl-C) left its server
+# running: stop it before its files go. stop.sh kills only the process of this base directory.
+bash "$(dirname "$0")/stop.sh" || true
+rm -rf "$BASE_DIR"
+# A fresh server directory from the distribution's own: the unpacked distribution stays untouched.
+cp -r "$WILDFLY_HOME/standalone" "$BASE_DIR"
+
+# Ports standalone.xml hard-codes (the transaction manager's) and the discovered WAR's Undertow
+# server, written into the configuration before the first start with the CLI's embedded server
+# (offline, nothing bound): no restart. The default host's welcome content would hold the context
+# root / that conformance.war takes.
+cli="$BASE_DIR/conformance.cli"
+cat >"$cli" <<CLI
+embed-server --server-config=standalone.xml --std-out=discard
+/socket-binding-group=standard-sockets/socket-binding=txn-recovery-environment:write-attribute(name=port, value=$TXN_RECOVERY_PORT)
+/socket-binding-group=standard-sockets/socket-binding=txn-status-manager:write-attribute(name=port, value=$TXN_STATUS_PORT)
+/socket-binding-group=standard-sockets/socket-binding=discovered-http:add(port=$DISCOVERED_PORT)
+/subsystem=undertow/server=default-server/host=default-host/location=\/:remove
+/subsystem=undertow/server=discovered-server:add(default-host=discovered-host)
+/subsystem=undertow/server=discovered-server/host=discovered-host:add()
+/subsystem=undertow/server=discovered-server/http-listener=discovered:add(socket-binding=discovered-http)
+stop-embedded-server
+CLI
+JAVA_OPTS="-Djboss.server.base.dir=$BASE_DIR" sh "$WILDFLY_HOME/bin/jboss-cli.sh" --file="$cli" >"$BASE_DIR/cli.log" 2>&1 \
+  || { cat "$BASE_DIR/cli.log" >&2; exit 1; }
+
+cp "$WAR" "$DISCOVERED_WAR" "$BASE_DIR/deployments/"
+
+stop_on_failure() {
+  echo "start.sh failed: the end of $log, then stopping the server" >&2
+  tail -n 80 "$log" >&2 2>/dev/null || tail -n 80 "$console" >&2 || true
+  bash "$(dirname "$0")/stop.sh" || true
+}
+trap stop_on_failure ERR
+
+# In the background, its Java process's id in the pidfile (standalone.sh writes it when
+# LAUNCH_JBOSS_IN_BACKGROUND is set). Every socket on 127.0.0.1.
+LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" nohup sh "$WILDFLY_HOME/bin/standalone.sh" \
+  -Djboss.server.base.dir="$BASE_DIR" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+  -Djboss.http.port="$HTTP_PORT" -Djboss.https.port="$HTTPS_PORT" -Djboss.ajp.port="$AJP_PORT" \
+  -Djboss.management.http.port="$MANAGEMENT_HTTP_PORT" -Djboss.management.https.port="$MANAGEMENT_HTTPS_PORT" \
+  >"$console" 2>&1 </dev/null &
+
+# The deployment scanner marks each WAR .deployed or .failed; then both shops must answer.
+answers() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$1/metrics"; }
+deadline=$((SECONDS + START_TIMEOUT_SECONDS))
+until [ -e "$BASE_DIR/deployments/conformance.war.deployed" ] \
+  && [ -e "$BASE_DIR/deployments/conformance-discovered.war.deployed" ] \
+  && answers "$HTTP_PORT" && answers "$DISCOVERED_PORT"; do
+  if compgen -G "$BASE_DIR/deployments/*.failed" >/dev/null; then
+    echo "a deployment failed: $(cat "$BASE_DIR"/deployments/*.failed)" >&2
+    false
+  fi
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "both WARs did not answer within $START_TIMEOUT_SECONDS s" >&2
+    false
+  fi
+  sleep 1
+done
+echo "WildFly serves conformance.war on $HTTP_PORT and conformance-discovered.war on $DISCOVERED_PORT"
