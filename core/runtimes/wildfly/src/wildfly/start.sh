@@ -26,23 +26,29 @@ rm -rf "$BASE_DIR"
 cp -r "$WILDFLY_HOME/standalone" "$BASE_DIR"
 
 # Ports standalone.xml hard-codes (the transaction manager's) and the discovered WAR's Undertow
-# server, written into the configuration before the first start with the CLI's embedded server
-# (offline, nothing bound): no restart. The default host's welcome content would hold the context
-# root / that conformance.war takes.
-cli="$BASE_DIR/conformance.cli"
-cat >"$cli" <<CLI
-embed-server --server-config=standalone.xml --std-out=discard
-/socket-binding-group=standard-sockets/socket-binding=txn-recovery-environment:write-attribute(name=port, value=$TXN_RECOVERY_PORT)
-/socket-binding-group=standard-sockets/socket-binding=txn-status-manager:write-attribute(name=port, value=$TXN_STATUS_PORT)
-/socket-binding-group=standard-sockets/socket-binding=discovered-http:add(port=$DISCOVERED_PORT)
-/subsystem=undertow/server=default-server/host=default-host/location=\/:remove
-/subsystem=undertow/server=discovered-server:add(default-host=discovered-host)
-/subsystem=undertow/server=discovered-server/host=discovered-host:add()
-/subsystem=undertow/server=discovered-server/http-listener=discovered:add(socket-binding=discovered-http)
-stop-embedded-server
-CLI
-JAVA_OPTS="-Djboss.server.base.dir=$BASE_DIR" sh "$WILDFLY_HOME/bin/jboss-cli.sh" --file="$cli" >"$BASE_DIR/cli.log" 2>&1 \
-  || { cat "$BASE_DIR/cli.log" >&2; exit 1; }
+# server, written into the fresh standalone.xml before the first start: nothing to restart. As the
+# CLI would write them, but with sed: the CLI's embedded server boots WildFly's management model,
+# half a minute on a loaded machine. Each edit fails the build if its line is not there (another
+# WildFly version's standalone.xml): the CLI commands are in README.md. The default host's welcome
+# content would hold the context root / that conformance.war takes.
+config="$BASE_DIR/configuration/standalone.xml"
+edit() { # a line of standalone.xml that must be there, its replacement
+  grep -qF -- "$1" "$config" || { echo "no '$1' in $config: configure WildFly otherwise" >&2; exit 1; }
+  local line=$1 replacement=$2
+  awk -v line="$line" -v replacement="$replacement" \
+    'index($0, line) { sub(/[^ ].*/, ""); printf "%s%s\n", $0, replacement; next } { print }' \
+    "$config" >"$config.new"
+  mv "$config.new" "$config"
+}
+edit '<socket-binding name="txn-recovery-environment" port="4712"/>' \
+  "<socket-binding name=\"txn-recovery-environment\" port=\"$TXN_RECOVERY_PORT\"/>"
+edit '<socket-binding name="txn-status-manager" port="4713"/>' \
+  "<socket-binding name=\"txn-status-manager\" port=\"$TXN_STATUS_PORT\"/>"
+edit '<socket-binding name="http" port="${jboss.http.port:8080}"/>' \
+  "<socket-binding name=\"http\" port=\"\${jboss.http.port:8080}\"/><socket-binding name=\"discovered-http\" port=\"$DISCOVERED_PORT\"/>"
+edit '<location name="/" handler="welcome-content"/>' ''
+edit '<servlet-container name="default">' \
+  '<server name="discovered-server" default-host="discovered-host"><http-listener name="discovered" socket-binding="discovered-http"/><host name="discovered-host"/></server><servlet-container name="default">'
 
 cp "$WAR" "$DISCOVERED_WAR" "$BASE_DIR/deployments/"
 
