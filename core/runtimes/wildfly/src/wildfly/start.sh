@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Configures a WildFly standalone server under target/ on the ports Maven reserved, starts it with
-# both WARs at context root /: conformance.war on the default Undertow server (listener "default"),
-# conformance-discovered.war on an Undertow server of its own behind a listener on its own port
-# (each WAR's WEB-INF/jboss-web.xml names its server and host). Waits, bounded, until both answer.
+# three WARs at context root /: conformance.war on the default Undertow server (listener
+# "default"), conformance-discovered.war and conformance-module.war each on an Undertow server of
+# its own behind a listener on its own port (each WAR's WEB-INF/jboss-web.xml names its server and
+# host); conformance-module.war takes the library from the module io.redmetrics, which this script
+# adds on a module path of the server's own. Waits, bounded, until all three answer.
 # Called by exec-maven-plugin in pre-integration-test (pom.xml passes the environment); stops the
 # server again if any step after the start fails, so that only a started, deployed server is left
 # to post-integration-test's stop.sh.
 set -euo pipefail
 
-: "${WILDFLY_HOME:?}" "${BASE_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}"
-: "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}" "${AJP_PORT:?}"
+: "${WILDFLY_HOME:?}" "${BASE_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}" "${MODULE_WAR:?}" "${MODULE_JAR:?}"
+: "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}" "${MODULE_PORT:?}" "${AJP_PORT:?}"
 : "${MANAGEMENT_HTTP_PORT:?}" "${MANAGEMENT_HTTPS_PORT:?}" "${TXN_RECOVERY_PORT:?}" "${TXN_STATUS_PORT:?}"
 
-# Bounded: a server that has not deployed both WARs by then will not.
+# Bounded: a server that has not deployed the WARs by then will not.
 START_TIMEOUT_SECONDS=${START_TIMEOUT_SECONDS:-240}
 log="$BASE_DIR/log/server.log"
 console="$BASE_DIR/console.log"
@@ -45,12 +47,19 @@ edit '<socket-binding name="txn-recovery-environment" port="4712"/>' \
 edit '<socket-binding name="txn-status-manager" port="4713"/>' \
   "<socket-binding name=\"txn-status-manager\" port=\"$TXN_STATUS_PORT\"/>"
 edit '<socket-binding name="http" port="${jboss.http.port:8080}"/>' \
-  "<socket-binding name=\"http\" port=\"\${jboss.http.port:8080}\"/><socket-binding name=\"discovered-http\" port=\"$DISCOVERED_PORT\"/>"
+  "<socket-binding name=\"http\" port=\"\${jboss.http.port:8080}\"/><socket-binding name=\"discovered-http\" port=\"$DISCOVERED_PORT\"/><socket-binding name=\"module-http\" port=\"$MODULE_PORT\"/>"
 edit '<location name="/" handler="welcome-content"/>' ''
 edit '<servlet-container name="default">' \
-  '<server name="discovered-server" default-host="discovered-host"><http-listener name="discovered" socket-binding="discovered-http"/><host name="discovered-host"/></server><servlet-container name="default">'
+  '<server name="discovered-server" default-host="discovered-host"><http-listener name="discovered" socket-binding="discovered-http"/><host name="discovered-host"/></server><server name="module-server" default-host="module-host"><http-listener name="module" socket-binding="module-http"/><host name="module-host"/></server><servlet-container name="default">'
 
-cp "$WAR" "$DISCOVERED_WAR" "$BASE_DIR/deployments/"
+# The library as a module, on a module path of this server's own: the distribution stays as
+# unpacked.
+module="$BASE_DIR/modules/io/redmetrics/main"
+mkdir -p "$module"
+cp "$(dirname "$0")/modules/io/redmetrics/main/module.xml" "$module/"
+cp "$MODULE_JAR" "$module/redmetrics-jaxrs-all.jar"
+
+cp "$WAR" "$DISCOVERED_WAR" "$MODULE_WAR" "$BASE_DIR/deployments/"
 
 stop_on_failure() {
   echo "start.sh failed: the end of $log, then stopping the server" >&2
@@ -61,26 +70,28 @@ trap stop_on_failure ERR
 
 # In the background, its Java process's id in the pidfile (standalone.sh writes it when
 # LAUNCH_JBOSS_IN_BACKGROUND is set). Every socket on 127.0.0.1.
-LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" nohup sh "$WILDFLY_HOME/bin/standalone.sh" \
+JBOSS_MODULEPATH="$WILDFLY_HOME/modules:$BASE_DIR/modules" \
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" nohup sh "$WILDFLY_HOME/bin/standalone.sh" \
   -Djboss.server.base.dir="$BASE_DIR" -b 127.0.0.1 -bmanagement 127.0.0.1 \
   -Djboss.http.port="$HTTP_PORT" -Djboss.https.port="$HTTPS_PORT" -Djboss.ajp.port="$AJP_PORT" \
   -Djboss.management.http.port="$MANAGEMENT_HTTP_PORT" -Djboss.management.https.port="$MANAGEMENT_HTTPS_PORT" \
   >"$console" 2>&1 </dev/null &
 
-# The deployment scanner marks each WAR .deployed or .failed; then both shops must answer.
+# The deployment scanner marks each WAR .deployed or .failed; then every shop must answer.
 answers() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$1/metrics"; }
 deadline=$((SECONDS + START_TIMEOUT_SECONDS))
 until [ -e "$BASE_DIR/deployments/conformance.war.deployed" ] \
   && [ -e "$BASE_DIR/deployments/conformance-discovered.war.deployed" ] \
-  && answers "$HTTP_PORT" && answers "$DISCOVERED_PORT"; do
+  && [ -e "$BASE_DIR/deployments/conformance-module.war.deployed" ] \
+  && answers "$HTTP_PORT" && answers "$DISCOVERED_PORT" && answers "$MODULE_PORT"; do
   if compgen -G "$BASE_DIR/deployments/*.failed" >/dev/null; then
     echo "a deployment failed: $(cat "$BASE_DIR"/deployments/*.failed)" >&2
     false
   fi
   if [ "$SECONDS" -ge "$deadline" ]; then
-    echo "both WARs did not answer within $START_TIMEOUT_SECONDS s" >&2
+    echo "the WARs did not all answer within $START_TIMEOUT_SECONDS s" >&2
     false
   fi
   sleep 1
 done
-echo "WildFly serves conformance.war on $HTTP_PORT and conformance-discovered.war on $DISCOVERED_PORT"
+echo "WildFly serves conformance.war on $HTTP_PORT, conformance-discovered.war on $DISCOVERED_PORT, conformance-module.war on $MODULE_PORT"
