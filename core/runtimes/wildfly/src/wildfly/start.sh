@@ -27,12 +27,12 @@ rm -rf "$BASE_DIR"
 # A fresh server directory from the distribution's own: the unpacked distribution stays untouched.
 cp -r "$WILDFLY_HOME/standalone" "$BASE_DIR"
 
-# Ports standalone.xml hard-codes (the transaction manager's) and the discovered WAR's Undertow
-# server, written into the fresh standalone.xml before the first start: nothing to restart. As the
-# CLI would write them, but with sed: the CLI's embedded server boots WildFly's management model,
-# half a minute on a loaded machine. Each edit fails the build if its line is not there (another
-# WildFly version's standalone.xml): the CLI commands are in README.md. The default host's welcome
-# content would hold the context root / that conformance.war takes.
+# Ports standalone.xml hard-codes (the transaction manager's) and the Undertow servers of the
+# discovered and module WARs, written into the fresh standalone.xml before the first start: nothing
+# to restart. As the CLI would write them, but with awk: the CLI's embedded server boots WildFly's
+# management model, half a minute on a loaded machine. Each edit fails the build if its line is
+# not there (another WildFly version's standalone.xml): the CLI commands are in README.md. The
+# default host's welcome content would hold the context root / that conformance.war takes.
 config="$BASE_DIR/configuration/standalone.xml"
 edit() { # a line of standalone.xml that must be there, its replacement
   grep -qF -- "$1" "$config" || { echo "no '$1' in $config: configure WildFly otherwise" >&2; exit 1; }
@@ -78,7 +78,7 @@ JBOSS_MODULEPATH="$WILDFLY_HOME/modules:$BASE_DIR/modules" \
   >"$console" 2>&1 </dev/null &
 
 # The deployment scanner marks each WAR .deployed or .failed; then every shop must answer.
-answers() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$1/metrics"; }
+answers() { curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$1/metrics"; }
 deadline=$((SECONDS + START_TIMEOUT_SECONDS))
 until [ -e "$BASE_DIR/deployments/conformance.war.deployed" ] \
   && [ -e "$BASE_DIR/deployments/conformance-discovered.war.deployed" ] \
