@@ -123,7 +123,10 @@ final class JaxrsHttpExchange implements PrometheusHttpExchange {
    * The scrape's body until the runtime writes it. An uncompressed scrape the handler has
    * buffered whole already, to announce its length, and hands over in one write of exactly that
    * length: that array is kept as it is, not copied (a scrape of 10,000 series is about 23 MB of
-   * text). Anything else, such as gzip's many small writes from a reused buffer, is copied.
+   * text). That is safe because the handler's buffer is its own for that one scrape and dropped
+   * when it returns (client 1.10), so nothing writes to it afterwards; a whole body is never a
+   * buffer being refilled. Anything else, such as gzip's many small writes from a reused buffer,
+   * is copied.
    */
   private static final class Body extends OutputStream {
     private final int announcedLength;
