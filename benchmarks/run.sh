@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Side-by-side load test of the benchmark app: bare, redmetrics, Micrometer (two ways) and the
-# OpenTelemetry Java agent, on loopback, with ratios against "bare" measured in the same run.
+# OpenTelemetry Java agent on Jersey, and bare or with redmetrics on RESTEasy and CXF, on
+# loopback, with ratios against the bare app of the same runtime measured in the same run.
 # See benchmarks/README.md. Usage, from anywhere:
 #
 #   benchmarks/run.sh
+#   VARIANTS="resteasy-bare resteasy-redmetrics cxf-bare cxf-redmetrics" benchmarks/run.sh
 #
-# Settings (environment): VARIANTS, ROUNDS, WARMUP and DURATION (seconds per wrk run),
+# Settings (environment): VARIANTS (Jersey: bare redmetrics redmetrics-classic micrometer
+# micrometer-hist otel; RESTEasy on Undertow: resteasy-bare resteasy-redmetrics; CXF on Jetty:
+# cxf-bare cxf-redmetrics; each needs its runtime's bare: bare, resteasy-bare, cxf-bare), ROUNDS, WARMUP and DURATION (seconds per wrk run),
 # THREADS and CONNECTIONS (wrk -t/-c), JVM_OPTS (the same for every server), SKIP_BUILD=1.
 #
 # Method: every variant's server is started once, with the same JVM flags, and warmed up; then
@@ -36,10 +40,17 @@ in_range DURATION "$DURATION" 1 600
 in_range THREADS "$THREADS" 1 64
 in_range CONNECTIONS "$CONNECTIONS" 1 1024
 read -r -a ALL <<<"$VARIANTS"
+# runtime_of VARIANT: jersey (BenchServer), resteasy or cxf (SeBenchServer, through SeBootstrap).
+runtime_of() { case "$1" in resteasy-*) echo resteasy ;; cxf-*) echo cxf ;; *) echo jersey ;; esac; }
 for v in "${ALL[@]}"; do
-  case "$v" in bare|redmetrics|redmetrics-classic|micrometer|micrometer-hist|otel) ;; *) die "unknown variant $v" ;; esac
+  case "$v" in
+    bare|redmetrics|redmetrics-classic|micrometer|micrometer-hist|otel) base=bare ;;
+    resteasy-bare|resteasy-redmetrics|cxf-bare|cxf-redmetrics) base="$(runtime_of "$v")-bare" ;;
+    *) die "unknown variant $v" ;;
+  esac
+  # BenchReport divides by the bare app of the same runtime, in the same round.
+  [[ " $VARIANTS " == *" $base "* ]] || die "VARIANTS has $v but not $base, its baseline"
 done
-[[ " $VARIANTS " == *" bare "* ]] || die "VARIANTS must include bare, the baseline"
 
 # ---- build and tools ------------------------------------------------------------------------
 
@@ -47,9 +58,18 @@ if [[ "$SKIP_BUILD" != 1 ]]; then
   echo "== building (mvn -Pbench -pl benchmarks -am package)"
   (cd "$ROOT" && mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
 fi
-CP="$HERE/target/classes:$HERE/target/lib/*"
+# One class path per runtime: Jersey, RESTEasy and CXF cannot share one (SeBootstrap and
+# RuntimeDelegate pick one implementation). lib-common: the library and the Prometheus client.
+declare -A CP=(
+  [jersey]="$HERE/target/classes:$HERE/target/lib/*"
+  [resteasy]="$HERE/target/classes:$HERE/target/lib-common/*:$HERE/target/lib-resteasy/*"
+  [cxf]="$HERE/target/classes:$HERE/target/lib-common/*:$HERE/target/lib-cxf/*"
+)
 AGENT="$HERE/target/agent/opentelemetry-javaagent.jar"
-[[ -d "$HERE/target/lib" && -f "$AGENT" ]] || die "not built: run without SKIP_BUILD=1"
+for lib in lib lib-common lib-resteasy lib-cxf; do
+  [[ -d "$HERE/target/$lib" ]] || die "not built (no target/$lib): run without SKIP_BUILD=1"
+done
+[[ -f "$AGENT" ]] || die "not built (no agent): run without SKIP_BUILD=1"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "== installing wrk"
@@ -104,9 +124,13 @@ free_port() {   # sets FREE_PORT
   die "no free loopback port found"
 }
 
-# start_server VARIANT: the same JVM flags for all; otel adds the agent.
+# start_server VARIANT: the same JVM flags for all; otel adds the agent. Jersey's variants run
+# BenchServer, RESTEasy's and CXF's SeBenchServer, each on its runtime's class path.
 start_server() {
-  local variant="$1" log="$OUT/server-$1.log" agent=() port metrics_port
+  local variant="$1" log="$OUT/server-$1.log" agent=() port metrics_port main runtime
+  runtime="$(runtime_of "$variant")"
+  main=io.redmetrics.bench.BenchServer
+  [[ "$runtime" == jersey ]] || main=io.redmetrics.bench.SeBenchServer
   free_port; port="$FREE_PORT"
   free_port; metrics_port="$FREE_PORT"
   free_port; ALLOC_PORT[$variant]="$FREE_PORT"
@@ -121,7 +145,7 @@ start_server() {
       -Dotel.exporter.prometheus.host=127.0.0.1 -Dotel.exporter.prometheus.port="$metrics_port")
   fi
   # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-  java $JVM_OPTS "${agent[@]}" -cp "$CP" io.redmetrics.bench.BenchServer "$variant" "$port" "${ALLOC_PORT[$variant]}" \
+  java $JVM_OPTS "${agent[@]}" -cp "${CP[$runtime]}" "$main" "$variant" "$port" "${ALLOC_PORT[$variant]}" \
     >"$log" 2>&1 &
   PID[$variant]=$!
   for _ in $(seq 1 600); do   # 60 s at most; the agent takes ~10 s to start here
@@ -178,7 +202,7 @@ server_us_per_request() {
     split(b, x, " "); split(a, y, " "); printf "%.1f", (y[3] - x[3]) / tick * 1e6 / n }'
 }
 
-# The bytes the server's threads have allocated so far (BenchServer's /alloc): read before and
+# The bytes the server's threads have allocated so far (/alloc, AllocationEndpoint): read before and
 # after a measured run, the difference divided by the requests is the allocation per request.
 allocated() { curl -fsS "http://127.0.0.1:${ALLOC_PORT[$1]}/alloc" || die "no /alloc from $1"; }
 # bytes_per_request BEFORE AFTER REQUESTS
@@ -196,7 +220,7 @@ ROUTE='(/products/\{id\}|/orders/\{orderId\}/lines/\{lineId\})'
 recorded() {
   local scrape="$OUT/scrape-$1.txt"
   case "$1" in
-    redmetrics|redmetrics-classic)
+    redmetrics|redmetrics-classic|resteasy-redmetrics|cxf-redmetrics)
       curl -fsS "http://127.0.0.1:${PORT[$1]}/metrics" >"$scrape" || return 1
       local active
       active="$(sum_samples '^http_requests_active\{' <"$scrape")"
@@ -268,7 +292,7 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
     printf '%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$rps" "$p50" "$p99" \
       "$cpu" "$alloc" "$others" "$requests" >>"$RESULTS"
-    printf '   round %2d %-18s %8s req/s  p50 %6s ms  p99 %8s ms  %6s CPU-µs/req  %6s B/req  others %3s%% CPU %s\n' \
+    printf '   round %2d %-19s %8s req/s  p50 %6s ms  p99 %8s ms  %6s CPU-µs/req  %6s B/req  others %3s%% CPU %s\n' \
       "$round" "$variant" "$rps" "$p50" "$p99" "$cpu" "$alloc" "$others" "$check"
   done
 done
@@ -280,7 +304,7 @@ sleep 1
 echo
 echo "Recorded by each variant (its own metrics, scraped after the load):"
 for variant in "${ALL[@]}"; do
-  [[ "$variant" != bare ]] || continue
+  [[ "$variant" != bare && "$variant" != *-bare ]] || continue
   sent="${SENT[$variant]}"
   slack=$(((ROUNDS + (WARMUP > 0 ? 1 : 0)) * CONNECTIONS))
   count="$(recorded "$variant")" || count=""
@@ -292,7 +316,7 @@ for variant in "${ALL[@]}"; do
     verdict="ok"
   fi
   [[ "$verdict" == ok ]] || FAILURES=$((FAILURES + 1))
-  printf '   %-15s recorded %9s, wrk completed %9d (+ up to %d in flight)  %s\n' \
+  printf '   %-19s recorded %9s, wrk completed %9d (+ up to %d in flight)  %s\n' \
     "$variant" "${count:--}" "$sent" "$slack" "$verdict"
 done
 stop_servers

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +18,18 @@ import java.util.Map;
  * <p>Input: a tab-separated file whose header names the columns; {@code round} and {@code
  * variant} are required, and each of {@code rps}, {@code p50_ms}, {@code p99_ms}, {@code
  * cpu_us_per_req} and {@code others_cpu_pct} that is present becomes a column of the table. The
- * baseline is the variant named {@code bare}. Each cell is the median over the rounds with the
+ * baseline of a variant {@code X-Y} is {@code X-bare} when the run has it (the bare app on the
+ * same runtime: {@code resteasy-redmetrics} against {@code resteasy-bare}), otherwise {@code
+ * bare} (Jersey's). Each cell is the median over the rounds with the
  * smallest and largest round in brackets; each ratio is taken within a round (the variants of a
  * round ran back to back), then summarised the same way.
  */
 public final class BenchReport {
 
   private static final String BASELINE = "bare";
+
+  /** The suffix of another runtime's baseline: {@code resteasy-bare}, {@code cxf-bare}. */
+  private static final String BASELINE_SUFFIX = "-" + BASELINE;
 
   /** A column of the table: a column of the results file, shown with or without ratios. */
   private record Measure(
@@ -88,9 +94,13 @@ public final class BenchReport {
     for (Row row : rows) {
       byVariant.computeIfAbsent(row.variant(), v -> new ArrayList<>()).add(row);
     }
-    Map<Integer, Row> baseline = new HashMap<>();
-    for (Row row : byVariant.get(BASELINE)) {
-      baseline.put(row.round(), row);
+    Map<String, Map<Integer, Row>> rounds = new HashMap<>();
+    for (Map.Entry<String, List<Row>> entry : byVariant.entrySet()) {
+      Map<Integer, Row> byRound = new HashMap<>();
+      for (Row row : entry.getValue()) {
+        byRound.put(row.round(), row);
+      }
+      rounds.put(entry.getKey(), byRound);
     }
     List<Measure> shown = new ArrayList<>();
     StringBuilder title = new StringBuilder("| variant");
@@ -117,12 +127,31 @@ public final class BenchReport {
         continue;
       }
       out.append("| ").append(entry.getKey());
+      Map<Integer, Row> baseline = rounds.get(baselineOf(entry.getKey(), byVariant.keySet()));
       for (Measure measure : shown) {
         appendMeasure(out, entry.getValue(), baseline, measure);
       }
       out.append(" |\n");
     }
     return out.toString();
+  }
+
+  /**
+   * The baseline of a variant: {@code X-bare} for a variant {@code X-Y} when the run has it,
+   * otherwise {@code bare}; a baseline is its own.
+   */
+  static String baselineOf(String variant, Collection<String> variants) {
+    if (variant.equals(BASELINE) || variant.endsWith(BASELINE_SUFFIX)) {
+      return variant;
+    }
+    int dash = variant.indexOf('-');
+    if (dash > 0) {
+      String sameRuntime = variant.substring(0, dash) + BASELINE_SUFFIX;
+      if (variants.contains(sameRuntime)) {
+        return sameRuntime;
+      }
+    }
+    return BASELINE;
   }
 
   /** Appends the median of a measure with [min–max], then its ratios to the baseline. */
@@ -138,7 +167,8 @@ public final class BenchReport {
     if (!measure.ratio()) {
       return;
     }
-    if (rows.get(0).variant().equals(BASELINE)) {
+    String variant = rows.get(0).variant();
+    if (baselineOf(variant, List.of()).equals(variant)) {
       out.append(" | 1").append(measure.difference() ? " | 0" : "");
       return;
     }

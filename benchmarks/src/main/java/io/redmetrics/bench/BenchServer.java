@@ -1,12 +1,6 @@
 package io.redmetrics.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
@@ -16,7 +10,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
  * <p>Usage: {@code BenchServer <variant> <port> [<alloc-port>]}, the variant one of {@link
  * Variant}'s names. Prints {@code READY <variant> <uri>} once it accepts requests. With an
  * allocation port, {@code GET /alloc} there answers the bytes the JVM's threads have allocated so
- * far ({@link #allocatedBytes}), for run.sh to read before and after each measured run.
+ * far ({@link AllocationEndpoint}), for run.sh to read before and after each measured run.
  */
 public final class BenchServer {
 
@@ -40,52 +34,9 @@ public final class BenchServer {
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, variant.application());
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "bench-shutdown"));
     if (args.length == 3) {
-      serveAllocation(Integer.parseInt(args[2]));
+      AllocationEndpoint.serve(Integer.parseInt(args[2]));
     }
     System.out.println("READY " + variant.cliName() + " " + base);
     Thread.currentThread().join();
-  }
-
-  /**
-   * Serves {@code GET /alloc} on a loopback port of its own, outside the application, so that the
-   * variants' servers answer it alike. A read allocates a few kilobytes itself: nothing beside
-   * the hundreds of thousands of requests of a measured run.
-   */
-  private static void serveAllocation(int port) {
-    try {
-      com.sun.net.httpserver.HttpServer alloc =
-          com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-      alloc.createContext("/alloc", BenchServer::answerAllocation);
-      alloc.start();
-    } catch (IOException e) {
-      throw new IllegalStateException("allocation port " + port + ": " + e, e);
-    }
-  }
-
-  private static void answerAllocation(HttpExchange exchange) throws IOException {
-    byte[] body = (allocatedBytes() + "\n").getBytes(StandardCharsets.US_ASCII);
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  /**
-   * The bytes allocated on the heap so far by the JVM's live threads, HotSpot's per-thread
-   * counters summed. Threads that ended took their counts with them: the servers' worker threads
-   * live as long as the server, so the difference over a run is what its requests allocated.
-   *
-   * @return the sum, in bytes
-   */
-  static long allocatedBytes() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long sum = 0;
-    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-      if (bytes > 0) {
-        sum += bytes;
-      }
-    }
-    return sum;
   }
 }

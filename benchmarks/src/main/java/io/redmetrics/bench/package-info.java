@@ -1,5 +1,7 @@
 /**
- * A tiny Jersey + Grizzly application, served bare or instrumented, for the side-by-side load
- * test that {@code benchmarks/run.sh} runs.
+ * A tiny Jakarta REST application, served bare or instrumented on Jersey + Grizzly ({@link
+ * io.redmetrics.bench.BenchServer}), or on RESTEasy or CXF ({@link
+ * io.redmetrics.bench.SeBenchServer}), for the side-by-side load test that {@code
+ * benchmarks/run.sh} runs.
  */
 package io.redmetrics.bench;
