@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Creates a domain of Payara Server or GlassFish (both asadmin, one domain layout) under target/ on
+# the ports Maven reserved, starts it, and deploys both WARs at context root /: conformance.war on
+# the default virtual server (http-listener-1), conformance-discovered.war on a virtual server of
+# its own behind a loopback listener.
+# Called by exec-maven-plugin in pre-integration-test (the runtime's pom.xml passes the
+# environment: AS_HOME, the unpacked distribution; PAYARA=true for Payara's own steps, its
+# Hazelcast ports and its metrics servlet); stops the domain again if any step after the start
+# fails, so that only a started, deployed domain is left to post-integration-test's stop.sh.
+set -euo pipefail
+
+: "${AS_HOME:?}" "${DOMAIN_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}"
+: "${ADMIN_PORT:?}" "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}"
+: "${JMX_PORT:?}" "${DEBUGGER_PORT:?}" "${JMS_PORT:?}" "${OSGI_SHELL_PORT:?}"
+: "${IIOP_PORT:?}" "${IIOPS_PORT:?}" "${IIOP_MUTUALAUTH_PORT:?}"
+PAYARA=${PAYARA:-false}
+
+DOMAIN=conformance
+
+# sh, not the script itself: the unpacked zip may have lost its executable bits.
+asadmin() { sh "$AS_HOME/bin/asadmin" --interactive=false "$@"; }
+
+# A run that Maven aborted before post-integration-test (a plugin error, Ctrl-C) left its domain
+# running: stop it before its files go.
+if [ -d "$DOMAIN_DIR/$DOMAIN" ]; then
+  asadmin stop-domain --kill=true --domaindir "$DOMAIN_DIR" "$DOMAIN" >/dev/null 2>&1 || true
+fi
+rm -rf "$DOMAIN_DIR"
+# Every port the domain binds, none of the server's defaults: parallel builds do not collide.
+ports="http.ssl.port=$HTTPS_PORT:domain.jmxPort=$JMX_PORT:java.debugger.port=$DEBUGGER_PORT:jms.port=$JMS_PORT:orb.listener.port=$IIOP_PORT:orb.ssl.port=$IIOPS_PORT:orb.mutualauth.port=$IIOP_MUTUALAUTH_PORT:osgi.shell.telnet.port=$OSGI_SHELL_PORT"
+# Payara's Hazelcast ports do not move on when taken (auto-increment off): a clash fails here, not
+# later. GlassFish has no Hazelcast.
+if [ "$PAYARA" = true ]; then
+  : "${HAZELCAST_DAS_PORT:?}" "${HAZELCAST_START_PORT:?}"
+  ports="$ports:hazelcast.das.port=$HAZELCAST_DAS_PORT:hazelcast.start.port=$HAZELCAST_START_PORT:hazelcast.auto.increment=false"
+fi
+asadmin create-domain --nopassword --checkports=false --domaindir "$DOMAIN_DIR" \
+  --adminport "$ADMIN_PORT" --instanceport "$HTTP_PORT" --domainproperties "$ports" \
+  "$DOMAIN" >/dev/null
+
+# Payara's own MicroProfile Metrics adds its servlet at /metrics to every WAR at context root /
+# (a ServletContainerInitializer, enabled or not), in front of the shop's endpoint at that path:
+# it is disabled and kept to the admin's virtual server. Written into the fresh domain.xml, as
+# set-metrics-configuration takes effect only at the next start and a restart costs most of a
+# minute here. GlassFish has no MicroProfile Metrics.
+if [ "$PAYARA" = true ]; then
+  config="$DOMAIN_DIR/$DOMAIN/config/domain.xml"
+  metrics='<microprofile-metrics-configuration>'
+  grep -q "$metrics" "$config" || { echo "no $metrics in $config: disable Payara's metrics otherwise" >&2; exit 1; }
+  sed -i "s|$metrics|<microprofile-metrics-configuration enabled=\"false\" virtual-servers=\"__asadmin\">|" "$config"
+fi
+
+trap 'echo "start.sh failed: stopping the domain" >&2; asadmin stop-domain --kill=true --domaindir "$DOMAIN_DIR" "$DOMAIN" || true' ERR
+asadmin start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN"
+
+commands="$DOMAIN_DIR/conformance.asadmin"
+cat >"$commands" <<EOF
+create-virtual-server --hosts 127.0.0.1 discovered
+create-http-listener --listeneraddress 127.0.0.1 --listenerport $DISCOVERED_PORT --default-virtual-server discovered discovered-listener
+deploy --contextroot / --virtualservers server --name conformance $WAR
+deploy --contextroot / --virtualservers discovered --name conformance-discovered $DISCOVERED_WAR
+EOF
+asadmin --host 127.0.0.1 --port "$ADMIN_PORT" multimode --file "$commands"
