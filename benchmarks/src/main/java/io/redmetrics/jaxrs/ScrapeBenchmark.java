@@ -86,14 +86,7 @@ public class ScrapeBenchmark {
             .nativeHistogram(nativeHistogram)
             .build();
     Settings settings = feature.settings(new ResourceConfig());
-    RedMetrics metrics =
-        RedMetrics.in(
-            registry,
-            settings.naming,
-            settings.exemplars,
-            settings.buckets,
-            settings.nativeHistogram,
-            settings.serviceLabel);
+    RedMetrics metrics = RedMetrics.in(settings);
     for (int route = 0; route < series / (METHODS.length * STATUSES.length); route++) {
       for (String method : METHODS) {
         RouteSeries bound =

@@ -150,18 +150,20 @@ final class RedMetrics {
   }
 
   /**
-   * Returns the families registered in {@code registry}, registering them on first use.
+   * Returns the families registered in the settings' registry, registering them on first use with
+   * the settings' naming, exemplars, buckets, histogram kind and service label.
    *
    * @throws IllegalArgumentException when the registry already holds the families with another
-   *     naming, exemplars, service label, buckets or histogram kind, or holds a metric of the same name that this library did not register
+   *     naming, exemplars, service label, buckets or histogram kind, or holds a metric of the same
+   *     name that this library did not register
    */
-  static RedMetrics in(
-      PrometheusRegistry registry,
-      Naming naming,
-      boolean exemplars,
-      double[] buckets,
-      boolean nativeHistogram,
-      String serviceLabel) {
+  static RedMetrics in(Settings settings) {
+    PrometheusRegistry registry = settings.registry;
+    Naming naming = settings.naming;
+    boolean exemplars = settings.exemplars;
+    double[] buckets = settings.buckets;
+    boolean nativeHistogram = settings.nativeHistogram;
+    String serviceLabel = settings.serviceLabel;
     synchronized (REGISTERED) {
       RedMetrics existing = REGISTERED.get(registry);
       if (existing != null) {

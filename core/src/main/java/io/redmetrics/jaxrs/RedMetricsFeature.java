@@ -178,14 +178,7 @@ public final class RedMetricsFeature implements Feature {
       return false;
     }
     Settings settings = settings(context.getConfiguration());
-    RedMetrics metrics =
-        RedMetrics.in(
-            settings.registry,
-            settings.naming,
-            settings.exemplars,
-            settings.buckets,
-            settings.nativeHistogram,
-            settings.serviceLabel);
+    RedMetrics metrics = RedMetrics.in(settings);
     RuntimeAdapter runtime = RuntimeAdapter.detect(context);
     RequestLifecycle lifecycle =
         new RequestLifecycle(new RouteResolver(settings, metrics, runtime));

@@ -61,16 +61,7 @@ class FailureIsolationTest {
     Settings settings =
         RedMetricsFeature.builder().registry(registry).build().settings(proxy(Configuration.class));
     RouteResolver routes =
-        new RouteResolver(
-            settings,
-            RedMetrics.in(
-                registry,
-                settings.naming,
-                settings.exemplars,
-                settings.buckets,
-                settings.nativeHistogram,
-                settings.serviceLabel),
-            new ThrowingAdapter());
+        new RouteResolver(settings, RedMetrics.in(settings), new ThrowingAdapter());
     RequestLifecycle lifecycle = new RequestLifecycle(routes);
     RouteResolver.Route route =
         routes.route(ProductsResource.class, "/products/{id}", "{id}", List.of("GET"));
