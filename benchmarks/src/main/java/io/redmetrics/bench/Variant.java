@@ -64,24 +64,13 @@ public enum Variant {
     ResourceConfig config = BenchApplication.create();
     switch (this) {
       case REDMETRICS:
-        config.register(
-            RedMetricsFeature.builder().service("bench").registry(new PrometheusRegistry()).build());
+        config.register(redmetrics().build());
         break;
       case REDMETRICS_CLASSIC:
-        config.register(
-            RedMetricsFeature.builder()
-                .service("bench")
-                .registry(new PrometheusRegistry())
-                .nativeHistogram(false)
-                .build());
+        config.register(redmetrics().nativeHistogram(false).build());
         break;
       case REDMETRICS_EXEMPLARS:
-        config.register(
-            RedMetricsFeature.builder()
-                .service("bench")
-                .registry(new PrometheusRegistry())
-                .exemplars(true)
-                .build());
+        config.register(redmetrics().exemplars(true).build());
         break;
       case MICROMETER:
         registerMicrometer(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -95,6 +84,11 @@ public enum Variant {
         break;
     }
     return config;
+  }
+
+  /** The library as every redmetrics variant starts it: service "bench", a private registry. */
+  private static RedMetricsFeature.Builder redmetrics() {
+    return RedMetricsFeature.builder().service("bench").registry(new PrometheusRegistry());
   }
 
   private static void registerMicrometer(ResourceConfig config, PrometheusMeterRegistry registry) {
