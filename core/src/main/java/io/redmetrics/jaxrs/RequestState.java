@@ -45,4 +45,11 @@ class RequestState {
     this.startNanos = startNanos;
     this.sentMethod = sentMethod;
   }
+
+  /**
+   * The entity failed while it was written, with nothing deferred to record it: a runtime whose
+   * own hook ends every request ({@link RuntimeAdapter#seesEveryEnd}) records {@code status}
+   * instead of the status line, if that was already sent. Nothing to do here.
+   */
+  void entityFailed(int status) {}
 }
