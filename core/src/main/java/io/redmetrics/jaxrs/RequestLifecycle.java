@@ -167,6 +167,10 @@ final class RequestLifecycle {
    * priority to the lowest, so this one runs last and sees the status other filters settled on; as
    * a writer interceptor it is the outermost one, so its time includes the others. Being last, it
    * also has the last word on a scrape of the metrics endpoint ({@link MetricsResource#keep}).
+   *
+   * <p>Where the runtime's own hook sees every end ({@link RuntimeAdapter#seesEveryEnd}, Jersey),
+   * only the writer interceptor is registered: nothing is deferred to it then, and it tells the
+   * request's state when the entity fails ({@link RequestState#entityFailed}).
    */
   @Priority(Priorities.FIRST)
   static final class End implements ContainerResponseFilter, WriterInterceptor {
