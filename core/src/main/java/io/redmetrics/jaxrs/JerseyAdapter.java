@@ -32,6 +32,12 @@ final class JerseyAdapter implements RuntimeAdapter {
     context.register(new Start(lifecycle));
   }
 
+  /** The {@link EndingWriter} sees the final status and the end of every request. */
+  @Override
+  public boolean seesEveryEnd() {
+    return true;
+  }
+
   /** Jersey tells its container lifecycle listeners when the application stops. */
   @Override
   public void onStop(FeatureContext context, Runnable stop) {
@@ -135,7 +141,8 @@ final class JerseyAdapter implements RuntimeAdapter {
   /**
    * Starts the clock in the first pre-matching filter, as on any runtime, and puts a {@link
    * EndingWriter} between Jersey and its container. Not a request event listener: one per request
-   * makes Jersey build an event object for every stage of every request.
+   * makes Jersey build an event object for every stage of every request. Jersey hands filters its
+   * {@code ContainerRequest} itself; any other context would be no request of Jersey's.
    */
   @PreMatching
   @Priority(Priorities.FIRST)
@@ -155,26 +162,31 @@ final class JerseyAdapter implements RuntimeAdapter {
             new EndingWriter(startNanos, request.getResponseWriter(), request, lifecycle);
         lifecycle.begin(request, state);
         request.setWriter(state);
-      } else {
-        lifecycle.begin(context);
       }
     }
   }
 
   /**
    * Jersey's writer to its container, seen from between: every request ends in {@link #commit}
-   * or {@link #failure}, with the status written. It sees what response filters miss: Jersey 3.1
-   * hands an exception no application mapper handles to the container, which sends an empty 500
-   * at once ({@code failure}), before Jersey runs its default mapper and the response filters; and
-   * a response filter that throws ends the same way. The request is recorded before the container
-   * is told, so that a client never has its answer before the metrics do. It is the request's
-   * state too: one object per request rather than two.
+   * or {@link #failure}, with the status written, after the response filters and the entity. So
+   * on Jersey it records every request, and the library needs no response filter of its own (one
+   * costs a stage of providers per request). It sees what response filters would miss too: Jersey
+   * 3.1 hands an exception no application mapper handles to the container, which sends an empty
+   * 500 at once ({@code failure}); and a response filter that throws ends the same way. An entity
+   * that fails once the status line is out, Jersey only logs before it commits: the writer
+   * interceptor tells this writer ({@link #entityFailed}). The request is recorded before the
+   * container is told, so that a client never has its answer before the metrics do. It is the
+   * request's state too: one object per request rather than two.
    */
   private static final class EndingWriter extends RequestState implements ContainerResponseWriter {
     private final ContainerResponseWriter container;
     private final ContainerRequest request;
     private final RequestLifecycle lifecycle;
+    /** The status line written; 0 until then. */
     private volatile int status;
+
+    /** What to record instead, for an entity that failed after the status line was written. */
+    private volatile int failedStatus;
 
     EndingWriter(
         long startNanos,
@@ -189,8 +201,23 @@ final class JerseyAdapter implements RuntimeAdapter {
 
     @Override
     public OutputStream writeResponseStatusAndHeaders(long length, ContainerResponse response) {
+      MetricsResource.Answer answer = scrape;
+      if (answer != null) {
+        MetricsResource.keep(answer, response);
+      }
       status = response.getStatus();
       return container.writeResponseStatusAndHeaders(length, response);
+    }
+
+    /**
+     * Only once the status line is out: before that, Jersey answers the failure with a response
+     * of its own, whose status this writer then sees.
+     */
+    @Override
+    void entityFailed(int status) {
+      if (this.status != 0) {
+        failedStatus = status;
+      }
     }
 
     @Override
@@ -206,7 +233,8 @@ final class JerseyAdapter implements RuntimeAdapter {
     @Override
     public void commit() {
       if (finished == 0) {
-        lifecycle.end(this, request.getUriInfo(), status == 0 ? 500 : status);
+        int failed = failedStatus;
+        lifecycle.end(this, request.getUriInfo(), failed != 0 ? failed : status == 0 ? 500 : status);
       }
       container.commit();
     }
@@ -214,9 +242,20 @@ final class JerseyAdapter implements RuntimeAdapter {
     @Override
     public void failure(Throwable error) {
       if (finished == 0) {
-        lifecycle.end(this, request.getUriInfo(), 500);
+        lifecycle.end(this, request.getUriInfo(), failureStatus(error));
       }
       container.failure(error);
+    }
+
+    /**
+     * A 500, unless the status line is out: then what the entity's failure settled, or, for a
+     * client that went away, the status it was sent.
+     */
+    private int failureStatus(Throwable error) {
+      if (failedStatus != 0) {
+        return failedStatus;
+      }
+      return status != 0 && RequestLifecycle.failedWriting(error) ? status : 500;
     }
 
     @Override

@@ -111,6 +111,7 @@ public final class MetricsResource implements ContainerRequestFilter {
    * Restores the scrape as the endpoint wrote it, after the application's response filters: they
    * may add headers (CORS), but a filter that replaces every entity (an envelope) or its type
    * would leave a body that disagrees with its {@code Content-Type} and {@code Content-Encoding}.
+   * Called by the library's last response filter, or on Jersey by its writer to the container.
    */
   static void keep(Answer scrape, ContainerResponseContext response) {
     response.setStatus(scrape.status);
@@ -133,12 +134,13 @@ public final class MetricsResource implements ContainerRequestFilter {
 
   /**
    * Writes the scrape's bytes straight to the output, past the application's writer interceptors
-   * (compression, appenders), which would change the body under its headers.
+   * (compression, appenders), which would change the body under its headers; whatever entity a
+   * response filter put in its place (on Jersey, {@link #keep} runs only once the body is written).
    *
-   * @return {@code false} when the entity is no longer the scrape's
+   * @return {@code false} when the endpoint answered with no scrape (a refusal)
    */
   static boolean write(Answer scrape, WriterInterceptorContext context) throws IOException {
-    if (context.getEntity() != scrape.entity || !(scrape.entity instanceof StreamingOutput)) {
+    if (!(scrape.entity instanceof StreamingOutput)) {
       return false;
     }
     ((StreamingOutput) scrape.entity).write(context.getOutputStream());

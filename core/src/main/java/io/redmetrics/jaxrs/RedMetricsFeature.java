@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -185,7 +186,11 @@ public final class RedMetricsFeature implements Feature {
 
     context.property(INSTALLED, Boolean.TRUE);
     runtime.install(context, lifecycle);
-    context.register(new RequestLifecycle.End(lifecycle));
+    if (runtime.seesEveryEnd()) {
+      context.register(new RequestLifecycle.End(lifecycle), WriterInterceptor.class);
+    } else {
+      context.register(new RequestLifecycle.End(lifecycle));
+    }
     context.register(new RouteBinder(lifecycle));
     if (settings.managementPort != 0) {
       runtime.onStop(context, ManagementServer.start(settings));

@@ -167,6 +167,10 @@ final class RequestLifecycle {
    * priority to the lowest, so this one runs last and sees the status other filters settled on; as
    * a writer interceptor it is the outermost one, so its time includes the others. Being last, it
    * also has the last word on a scrape of the metrics endpoint ({@link MetricsResource#keep}).
+   *
+   * <p>Where the runtime's own hook sees every end ({@link RuntimeAdapter#seesEveryEnd}, Jersey),
+   * only the writer interceptor is registered: nothing is deferred to it then, and it tells the
+   * request's state when the entity fails ({@link RequestState#entityFailed}).
    */
   @Priority(Priorities.FIRST)
   static final class End implements ContainerResponseFilter, WriterInterceptor {
@@ -190,42 +194,47 @@ final class RequestLifecycle {
       }
     }
 
-    /**
-     * Whether the entity could not be written because the connection failed (Jersey wraps the
-     * {@code IOException}): the client went away with the status line already sent, and a client
-     * leaving is no server error. An {@code IOException} itself is that case too.
-     */
-    private static boolean failedWriting(Throwable thrown) {
-      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-        if (cause instanceof IOException) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
       RequestState state = of(context.getProperty(RequestState.PROPERTY));
       if (state != null && state.scrape != null && MetricsResource.write(state.scrape, context)) {
         return;
       }
-      int status = state == null ? 0 : state.deferredStatus;
-      if (status == 0) {
+      if (state == null || state.finished != 0) {
         context.proceed();
         return;
       }
+      int failed = 0;
       try {
         context.proceed();
       } catch (WebApplicationException e) {
-        status = e.getResponse().getStatus();
+        failed = e.getResponse().getStatus();
         throw e;
       } catch (RuntimeException | Error e) {
-        status = failedWriting(e) ? status : 500;
+        failed = failedWriting(e) ? 0 : 500;
         throw e;
       } finally {
-        lifecycle.finish(state, status);
+        int deferred = state.deferredStatus;
+        if (deferred != 0) {
+          lifecycle.finish(state, failed != 0 ? failed : deferred);
+        } else if (failed != 0) {
+          state.entityFailed(failed);
+        }
       }
     }
+  }
+
+  /**
+   * Whether the entity could not be written because the connection failed (Jersey wraps the
+   * {@code IOException}): the client went away with the status line already sent, and a client
+   * leaving is no server error. An {@code IOException} itself is that case too.
+   */
+  static boolean failedWriting(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -4,14 +4,15 @@ package io.redmetrics.jaxrs;
  * What the library knows of one request between the first filter that saw it and its end: plain
  * data, written by {@link RequestLifecycle} only. It travels as a request property, so that it
  * needs no injected fields. A runtime adapter may extend it with what it needs per request ({@link
- * JerseyAdapter}'s writer), so that a request costs one object.
+ * JerseyAdapter}'s writer, which also hears of an entity that failed: {@link #entityFailed}), so
+ * that a request costs one object.
  */
 class RequestState {
 
   /** The request property holding the state. */
   static final String PROPERTY = RequestState.class.getName();
 
-  /** When the first filter (or Jersey's {@code START} event) saw the request. */
+  /** When the first filter saw the request. */
   final long startNanos;
 
   /**
@@ -45,4 +46,11 @@ class RequestState {
     this.startNanos = startNanos;
     this.sentMethod = sentMethod;
   }
+
+  /**
+   * The entity failed while it was written, with nothing deferred to record it: a runtime whose
+   * own hook ends every request ({@link RuntimeAdapter#seesEveryEnd}) records {@code status}
+   * instead of the status line, if that was already sent. Nothing to do here.
+   */
+  void entityFailed(int status) {}
 }

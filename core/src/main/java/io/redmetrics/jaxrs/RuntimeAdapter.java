@@ -36,6 +36,17 @@ interface RuntimeAdapter {
   void install(FeatureContext context, RequestLifecycle lifecycle);
 
   /**
+   * Whether the runtime's own hook (installed by {@link #install}) sees the final status and the
+   * end of every request, so that the portable response filter of {@link RequestLifecycle.End} is
+   * not needed: a runtime runs a whole stage of providers per request for one response filter. The
+   * writer interceptor is needed everywhere, to see an entity fail once its status line is out. By
+   * default no.
+   */
+  default boolean seesEveryEnd() {
+    return false;
+  }
+
+  /**
    * Runs {@code stop} when the application stops, where the runtime tells its providers. By
    * default never: a runtime that says nothing keeps what {@code stop} would end until the JVM
    * exits.
