@@ -14,7 +14,8 @@ final class Measurement {
           "round", "runtime", "methods", "variant",
           "ready_ms", "first_ms", "scrape_ms", "scrape_only_ms",
           "cpu_first_ms", "cpu_scrape_ms",
-          "build_ms", "start_ms", "configure_ms", "bind_ms", "binder_calls",
+          "build_ms", "start_ms", "configure_ms", "configure_cpu_ms", "bind_ms", "bind_cpu_ms",
+          "binder_calls",
           "heap_mb", "metaspace_mb", "classes", "routes_listed", "failure");
 
   final int round;
@@ -39,8 +40,12 @@ final class Measurement {
   double startMs = Double.NaN;
   /** The library's {@code Feature#configure}. */
   double configureMs = Double.NaN;
+  /** The deploying thread's CPU time in it. */
+  double configureCpuMs = Double.NaN;
   /** The library's {@code DynamicFeature#configure}, over all resource methods. */
   double bindMs = Double.NaN;
+  /** The deploying thread's CPU time in it. */
+  double bindCpuMs = Double.NaN;
   /**
    * Calls of the library's dynamic feature: one per resource method, plus those the runtime adds
    * (Jersey's own OPTIONS and HEAD handlers, CXF's locators), which it returns from at once.
@@ -65,7 +70,9 @@ final class Measurement {
     buildMs = Double.parseDouble(values.get("build_ms"));
     startMs = Double.parseDouble(values.get("start_ms"));
     configureMs = Double.parseDouble(values.get("configure_ms"));
+    configureCpuMs = Double.parseDouble(values.get("configure_cpu_ms"));
     bindMs = Double.parseDouble(values.get("bind_ms"));
+    bindCpuMs = Double.parseDouble(values.get("bind_cpu_ms"));
     binderCalls = Long.parseLong(values.get("binder_calls"));
   }
 
@@ -87,7 +94,8 @@ final class Measurement {
         "\t",
         Integer.toString(round), runtime, Integer.toString(methods), variant,
         f(readyMs), f(firstMs), f(scrapeMs), f(scrapeOnlyMs), f(cpuFirstMs), f(cpuScrapeMs),
-        f(buildMs), f(startMs), f(configureMs), f(bindMs), Long.toString(binderCalls),
+        f(buildMs), f(startMs), f(configureMs), f(configureCpuMs), f(bindMs), f(bindCpuMs),
+        Long.toString(binderCalls),
         f(heapMb), f(metaspaceMb), Long.toString(classes), Integer.toString(routesListed),
         failure == null ? "" : failure.replace('\t', ' ').replace('\n', ' '));
   }
@@ -96,9 +104,9 @@ final class Measurement {
     return String.format(
         Locale.ROOT,
         "   round %2d %-8s %4d %-10s listening %6.0f  first request %6.0f (CPU %6.0f)"
-            + "  then /metrics %5.0f ms  library %5.1f + %5.1f ms  heap %5.1f MB  %5d classes%s",
+            + "  then /metrics %5.0f ms  library CPU %5.1f + %5.1f ms  heap %5.1f MB  %5d classes%s",
         round, runtime, methods, variant, readyMs, firstMs, cpuFirstMs, scrapeOnlyMs,
-        configureMs, bindMs,
+        configureCpuMs, bindCpuMs,
         heapMb, classes, failure == null ? "" : "  FAILED: " + failure);
   }
 
