@@ -13,7 +13,7 @@ final class Measurement {
       List.of(
           "round", "runtime", "methods", "variant",
           "ready_ms", "first_ms", "scrape_ms", "scrape_only_ms",
-          "cpu_first_ms", "cpu_scrape_ms",
+          "cpu_first_ms", "cpu_scrape_ms", "cpu_jit_ms", "cpu_gc_ms",
           "build_ms", "start_ms", "configure_ms", "configure_cpu_ms", "bind_ms", "bind_cpu_ms",
           "binder_calls",
           "heap_mb", "metaspace_mb", "classes", "routes_listed", "failure");
@@ -34,6 +34,15 @@ final class Measurement {
   double cpuFirstMs = Double.NaN;
   /** The server's CPU time when the {@code /metrics} request after it was answered. */
   double cpuScrapeMs = Double.NaN;
+  /**
+   * Of {@link #cpuScrapeMs}: the JIT compiler threads' ({@code C1/C2 CompilerThread}) and the
+   * garbage collector's ({@code GC Thread}, {@code G1 ...}); the rest is the application's, the
+   * runtime's and the JVM's other threads, those that ended included.
+   */
+  double cpuJitMs = Double.NaN;
+
+  double cpuGcMs = Double.NaN;
+
   /** In the server, from {@code main}: the application object built. */
   double buildMs = Double.NaN;
   /** In the server, from {@code main}: {@code SeBootstrap} done. */
@@ -76,6 +85,23 @@ final class Measurement {
     binderCalls = Long.parseLong(values.get("binder_calls"));
   }
 
+  /** Sums the CPU time of the server's threads, by their names, into JIT and GC. */
+  void threadCpu(Map<String, Double> byName) {
+    if (byName.isEmpty()) {
+      return;
+    }
+    cpuJitMs = 0;
+    cpuGcMs = 0;
+    for (Map.Entry<String, Double> e : byName.entrySet()) {
+      String name = e.getKey();
+      if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+        cpuJitMs += e.getValue();
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        cpuGcMs += e.getValue();
+      }
+    }
+  }
+
   /** Reads the server's HEAP line. */
   void heap(String heap) {
     Map<String, String> values = values(heap);
@@ -93,7 +119,8 @@ final class Measurement {
     return String.join(
         "\t",
         Integer.toString(round), runtime, Integer.toString(methods), variant,
-        f(readyMs), f(firstMs), f(scrapeMs), f(scrapeOnlyMs), f(cpuFirstMs), f(cpuScrapeMs),
+        f(readyMs), f(firstMs), f(scrapeMs), f(scrapeOnlyMs),
+        f(cpuFirstMs), f(cpuScrapeMs), f(cpuJitMs), f(cpuGcMs),
         f(buildMs), f(startMs), f(configureMs), f(configureCpuMs), f(bindMs), f(bindCpuMs),
         Long.toString(binderCalls),
         f(heapMb), f(metaspaceMb), Long.toString(classes), Integer.toString(routesListed),

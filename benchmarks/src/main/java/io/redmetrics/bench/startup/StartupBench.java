@@ -155,6 +155,7 @@ public final class StartupBench {
       m.scrapeMs = ms(launched);
       m.scrapeOnlyMs = ms(scrapeStart);
       m.cpuScrapeMs = cpuMs(server);
+      m.threadCpu(threadCpuMs(server.pid()));
       m.routesListed = count(scrape.body, ROUTE_INFO);
       if (variant.equals("bare") && scrape.status != 404) {
         return m.failed("bare GET /metrics: " + scrape.status + ", want 404");
@@ -247,6 +248,34 @@ public final class StartupBench {
   /** The CPU time of all the server's threads so far (Linux: /proc, in clock ticks). */
   private static double cpuMs(Process server) {
     return server.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+  }
+
+  /**
+   * The CPU time of each live thread of a process by name (Linux: {@code /proc/PID/task/*}/stat,
+   * in clock ticks of 10 ms), summed per name; empty where there is no {@code /proc}.
+   */
+  private static java.util.Map<String, Double> threadCpuMs(long pid) {
+    java.util.Map<String, Double> byName = new java.util.HashMap<>();
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) all::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+        } catch (IOException ended) {
+          continue;
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String[] after = stat.substring(close + 2).split(" ");
+        // Fields 14 and 15 of stat (utime, stime); "after" starts at field 3.
+        double ticks = Long.parseLong(after[11]) + Long.parseLong(after[12]);
+        byName.merge(stat.substring(open + 1, close), ticks * 10, Double::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
+    return byName;
   }
 
   private static double ms(long since) {

@@ -54,6 +54,10 @@ public final class StartupReport {
       for (int i = 0; i < header.size(); i++) {
         row.put(header.get(i), i < fields.length ? fields[i] : "");
       }
+      if (row.containsKey("cpu_jit_ms") && !row.get("cpu_jit_ms").isEmpty()) {
+        row.put("cpu_rest_ms", Double.toString(Double.parseDouble(row.get("cpu_scrape_ms"))
+            - Double.parseDouble(row.get("cpu_jit_ms")) - Double.parseDouble(row.get("cpu_gc_ms"))));
+      }
       if (!row.get("failure").isEmpty()) {
         failed++;
         continue;
@@ -107,6 +111,25 @@ public final class StartupReport {
     out.println("/metrics follows the first request (bare: a 404). library's own: the deploying"
         + " thread's CPU time in the feature's configure, plus in its DynamicFeature over all"
         + " resource methods (TimedFeature).");
+    if (header.contains("cpu_jit_ms")) {
+      out.println();
+      out.println("The server's CPU time to the first /metrics by threads: JIT compilers, garbage"
+          + " collector, the rest (the application's and the runtime's threads, the JVM's others):");
+      out.println();
+      out.println("| runtime | methods | variant | JIT ms | over bare | GC ms | over bare | rest ms"
+          + " | over bare |");
+      out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (String runtime : runtimes) {
+        for (int size : sizes) {
+          Cell bare = cells.get(key(runtime, Integer.toString(size), "bare"));
+          Cell red = cells.get(key(runtime, Integer.toString(size), "redmetrics"));
+          if (bare != null && red != null) {
+            out.println(threadRow(runtime, size, "bare", bare, null));
+            out.println(threadRow(runtime, size, "redmetrics", red, bare));
+          }
+        }
+      }
+    }
     if (sizes.size() > 1) {
       out.println();
       out.println("Per resource method, between sizes (differences of the medians of the per-round"
@@ -160,6 +183,15 @@ public final class StartupReport {
     c.add(bare == null ? "0" : summary(differences(cell, bare, "heap_mb"), "%+.1f"));
     c.add(summary(values(cell, "classes"), "%.0f"));
     c.add(bare == null ? "0" : summary(differences(cell, bare, "classes"), "%+.0f"));
+    return "| " + String.join(" | ", c) + " |";
+  }
+
+  private static String threadRow(String runtime, int size, String variant, Cell cell, Cell bare) {
+    List<String> c = start(runtime, size, variant);
+    for (String column : List.of("cpu_jit_ms", "cpu_gc_ms", "cpu_rest_ms")) {
+      c.add(summary(values(cell, column), "%.0f"));
+      c.add(bare == null ? "0" : summary(differences(cell, bare, column), "%+.0f"));
+    }
     return "| " + String.join(" | ", c) + " |";
   }
 
