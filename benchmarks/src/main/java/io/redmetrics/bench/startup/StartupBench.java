@@ -17,9 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The startup benchmark: starts the generated application ({@link StartupApplication}) in a fresh
@@ -254,10 +257,10 @@ public final class StartupBench {
    * The CPU time of each live thread of a process by name (Linux: {@code /proc/PID/task/*}/stat,
    * in clock ticks of 10 ms), summed per name; empty where there is no {@code /proc}.
    */
-  private static java.util.Map<String, Double> threadCpuMs(long pid) {
-    java.util.Map<String, Double> byName = new java.util.HashMap<>();
+  private static Map<String, Double> threadCpuMs(long pid) {
+    Map<String, Double> byName = new HashMap<>();
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
-    try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+    try (Stream<Path> all = Files.list(tasks)) {
       for (Path task : (Iterable<Path>) all::iterator) {
         String stat;
         try {
@@ -273,7 +276,7 @@ public final class StartupBench {
         byName.merge(stat.substring(open + 1, close), ticks * 10, Double::sum);
       }
     } catch (IOException | RuntimeException e) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return byName;
   }
