@@ -20,10 +20,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code conformance-module-a.war} and {@code conformance-module-b.war}, two WARs on one WildFly
- * that take the library from the module {@code io.redmetrics}, each on a port of its own with a
- * service of its own from its MicroProfile Config: one module is one class loader, so one
- * Prometheus client and one default registry, which both features share, and each WAR's {@code
+ * {@code conformance-module.war} and {@code conformance-global.war}, two WARs on one WildFly that
+ * take the library from the module {@code io.redmetrics} (the first through its {@code
+ * jboss-deployment-structure.xml}, the second as the server's global module), each on a port of its
+ * own with a service of its own from its MicroProfile Config: one module is one class loader, so
+ * one Prometheus client and one default registry, which both features share, and each WAR's {@code
  * /metrics} serves both shops' series, told apart by {@code service}. Over real HTTP, from the
  * scrapes as a user sees them.
  */
@@ -35,10 +36,10 @@ class SharedModuleIT {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  private static final URI A = URI.create(System.getProperty("wildfly.module-a.uri"));
-  private static final URI B = URI.create(System.getProperty("wildfly.module-b.uri"));
-  private static final String SERVICE_A = "module-shop-a";
-  private static final String SERVICE_B = "module-shop-b";
+  private static final URI A = URI.create(System.getProperty("wildfly.module.uri"));
+  private static final URI B = URI.create(System.getProperty("wildfly.global.uri"));
+  private static final String SERVICE_A = "module-shop";
+  private static final String SERVICE_B = "global-shop";
 
   /** Routes of resource classes, reached without locators: listed from deployment on. */
   private static final List<String> DECLARED =
