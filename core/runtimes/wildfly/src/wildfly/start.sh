@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Configures a WildFly standalone server under target/ on the ports Maven reserved, starts it with
-# three WARs at context root /: conformance.war on the default Undertow server (listener
-# "default"), conformance-discovered.war and conformance-module.war each on an Undertow server of
-# its own behind a listener on its own port (each WAR's WEB-INF/jboss-web.xml names its server and
-# host); conformance-module.war takes the library from the module io.redmetrics, which this script
-# adds on a module path of the server's own. Waits, bounded, until all three answer.
+# four WARs at context root /: conformance.war on the default Undertow server (listener
+# "default"), conformance-discovered.war, conformance-module.war and conformance-global.war each on
+# an Undertow server of its own behind a listener on its own port (each WAR's WEB-INF/jboss-web.xml
+# names its server and host). The last two take the library from the module io.redmetrics, which
+# this script adds on a module path of the server's own and makes a global module of the ee
+# subsystem. Waits, bounded, until all four answer.
 # Called by exec-maven-plugin in pre-integration-test (pom.xml passes the environment); stops the
 # server again if any step after the start fails, so that only a started, deployed server is left
 # to post-integration-test's stop.sh.
 set -euo pipefail
 
-: "${WILDFLY_HOME:?}" "${BASE_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}" "${MODULE_WAR:?}" "${MODULE_JAR:?}"
-: "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}" "${MODULE_PORT:?}" "${AJP_PORT:?}"
+: "${WILDFLY_HOME:?}" "${BASE_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}" "${MODULE_JAR:?}"
+: "${MODULE_WAR:?}" "${GLOBAL_WAR:?}"
+: "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}" "${MODULE_PORT:?}" "${GLOBAL_PORT:?}" "${AJP_PORT:?}"
 : "${MANAGEMENT_HTTP_PORT:?}" "${MANAGEMENT_HTTPS_PORT:?}" "${TXN_RECOVERY_PORT:?}" "${TXN_STATUS_PORT:?}"
 
 # Bounded: a server that has not deployed the WARs by then will not.
@@ -27,9 +29,9 @@ rm -rf "$BASE_DIR"
 # A fresh server directory from the distribution's own: the unpacked distribution stays untouched.
 cp -r "$WILDFLY_HOME/standalone" "$BASE_DIR"
 
-# Ports standalone.xml hard-codes (the transaction manager's) and the Undertow servers of the
-# discovered and module WARs, written into the fresh standalone.xml before the first start: nothing
-# to restart. As the CLI would write them, but with awk: the CLI's embedded server boots WildFly's
+# Ports standalone.xml hard-codes (the transaction manager's), the Undertow servers of the
+# discovered, module and global WARs, and the global module, written into the fresh standalone.xml
+# before the first start: nothing to restart. As the CLI would write them, but with awk: the CLI's embedded server boots WildFly's
 # management model, half a minute on a loaded machine. Each edit fails the build if its line is
 # not there (another WildFly version's standalone.xml): the CLI commands are in README.md. The
 # default host's welcome content would hold the context root / that conformance.war takes.
@@ -47,10 +49,15 @@ edit '<socket-binding name="txn-recovery-environment" port="4712"/>' \
 edit '<socket-binding name="txn-status-manager" port="4713"/>' \
   "<socket-binding name=\"txn-status-manager\" port=\"$TXN_STATUS_PORT\"/>"
 edit '<socket-binding name="http" port="${jboss.http.port:8080}"/>' \
-  "<socket-binding name=\"http\" port=\"\${jboss.http.port:8080}\"/><socket-binding name=\"discovered-http\" port=\"$DISCOVERED_PORT\"/><socket-binding name=\"module-http\" port=\"$MODULE_PORT\"/>"
+  "<socket-binding name=\"http\" port=\"\${jboss.http.port:8080}\"/><socket-binding name=\"discovered-http\" port=\"$DISCOVERED_PORT\"/><socket-binding name=\"module-http\" port=\"$MODULE_PORT\"/><socket-binding name=\"global-http\" port=\"$GLOBAL_PORT\"/>"
 edit '<location name="/" handler="welcome-content"/>' ''
+# The module io.redmetrics added to every deployment, indexed for annotations (RESTEasy's scan
+# finds RedMetricsFeature there): conformance-global.war names nothing, conformance.war and
+# conformance-discovered.war exclude it (WEB-INF/jboss-deployment-structure.xml).
+edit '<subsystem xmlns="urn:jboss:domain:ee:6.0">' \
+  '<subsystem xmlns="urn:jboss:domain:ee:6.0"><global-modules><module name="io.redmetrics" annotations="true"/></global-modules>'
 edit '<servlet-container name="default">' \
-  '<server name="discovered-server" default-host="discovered-host"><http-listener name="discovered" socket-binding="discovered-http"/><host name="discovered-host"/></server><server name="module-server" default-host="module-host"><http-listener name="module" socket-binding="module-http"/><host name="module-host"/></server><servlet-container name="default">'
+  '<server name="discovered-server" default-host="discovered-host"><http-listener name="discovered" socket-binding="discovered-http"/><host name="discovered-host"/></server><server name="module-server" default-host="module-host"><http-listener name="module" socket-binding="module-http"/><host name="module-host"/></server><server name="global-server" default-host="global-host"><http-listener name="global" socket-binding="global-http"/><host name="global-host"/></server><servlet-container name="default">'
 
 # The library as a module, on a module path of this server's own: the distribution stays as
 # unpacked.
@@ -59,7 +66,7 @@ mkdir -p "$module"
 cp "$(dirname "$0")/modules/io/redmetrics/main/module.xml" "$module/"
 cp "$MODULE_JAR" "$module/redmetrics-jaxrs-all.jar"
 
-cp "$WAR" "$DISCOVERED_WAR" "$MODULE_WAR" "$BASE_DIR/deployments/"
+cp "$WAR" "$DISCOVERED_WAR" "$MODULE_WAR" "$GLOBAL_WAR" "$BASE_DIR/deployments/"
 
 stop_on_failure() {
   echo "start.sh failed: the end of $log, then stopping the server" >&2
@@ -83,7 +90,9 @@ deadline=$((SECONDS + START_TIMEOUT_SECONDS))
 until [ -e "$BASE_DIR/deployments/conformance.war.deployed" ] \
   && [ -e "$BASE_DIR/deployments/conformance-discovered.war.deployed" ] \
   && [ -e "$BASE_DIR/deployments/conformance-module.war.deployed" ] \
-  && answers "$HTTP_PORT" && answers "$DISCOVERED_PORT" && answers "$MODULE_PORT"; do
+  && [ -e "$BASE_DIR/deployments/conformance-global.war.deployed" ] \
+  && answers "$HTTP_PORT" && answers "$DISCOVERED_PORT" \
+  && answers "$MODULE_PORT" && answers "$GLOBAL_PORT"; do
   if compgen -G "$BASE_DIR/deployments/*.failed" >/dev/null; then
     echo "a deployment failed: $(cat "$BASE_DIR"/deployments/*.failed)" >&2
     false
@@ -94,4 +103,5 @@ until [ -e "$BASE_DIR/deployments/conformance.war.deployed" ] \
   fi
   sleep 1
 done
-echo "WildFly serves conformance.war on $HTTP_PORT, conformance-discovered.war on $DISCOVERED_PORT, conformance-module.war on $MODULE_PORT"
+echo "WildFly serves conformance.war on $HTTP_PORT, conformance-discovered.war on $DISCOVERED_PORT," \
+  "conformance-module.war on $MODULE_PORT, conformance-global.war on $GLOBAL_PORT"
