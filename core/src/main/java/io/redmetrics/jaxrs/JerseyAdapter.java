@@ -167,16 +167,21 @@ final class JerseyAdapter implements RuntimeAdapter {
   }
 
   /**
-   * Jersey's writer to its container, seen from between: every request ends in {@link #commit}
-   * or {@link #failure}, with the status written, after the response filters and the entity. So
-   * on Jersey it records every request, and the library needs no response filter of its own (one
-   * costs a stage of providers per request). It sees what response filters would miss too: Jersey
-   * 3.1 hands an exception no application mapper handles to the container, which sends an empty
-   * 500 at once ({@code failure}); and a response filter that throws ends the same way. An entity
-   * that fails once the status line is out, Jersey only logs before it commits: the writer
-   * interceptor tells this writer ({@link #entityFailed}). The request is recorded before the
-   * container is told, so that a client never has its answer before the metrics do. It is the
-   * request's state too: one object per request rather than two.
+   * Jersey's writer to its container, seen from between: it sees the status after the response
+   * filters and every request end, so on Jersey it records every request, and the library needs no
+   * response filter of its own (one costs a stage of providers per request). It sees what
+   * response filters would miss too: Jersey 3.1 hands an exception no application mapper handles
+   * to the container, which sends an empty 500 at once ({@link #failure}); and a response filter
+   * that throws ends the same way. It is the request's state too: one object per request.
+   *
+   * <p>A request is recorded before its response leaves, so that a client never has its answer
+   * before the metrics do: Jersey buffers an entity and writes the status line once the entity is
+   * complete ({@link #writeResponseStatusAndHeaders} with its length), unless the entity outgrows
+   * the buffer; then the status line goes first (length -1) and the writer interceptor tells this
+   * writer when the entity has ended ({@link #entityEnded}), before Jersey closes the stream. An
+   * entity that fails after the status line is out, Jersey only logs; before that, it answers the
+   * failure with a response of its own, written here like any other. {@link #commit} comes after
+   * the container has sent everything: it records only what nothing recorded before.
    */
   private static final class EndingWriter extends RequestState implements ContainerResponseWriter {
     private final ContainerResponseWriter container;
@@ -184,9 +189,6 @@ final class JerseyAdapter implements RuntimeAdapter {
     private final RequestLifecycle lifecycle;
     /** The status line written; 0 until then. */
     private volatile int status;
-
-    /** What to record instead, for an entity that failed after the status line was written. */
-    private volatile int failedStatus;
 
     EndingWriter(
         long startNanos,
@@ -205,18 +207,19 @@ final class JerseyAdapter implements RuntimeAdapter {
       if (answer != null) {
         MetricsResource.keep(answer, response);
       }
-      status = response.getStatus();
+      int written = response.getStatus();
+      status = written;
+      if (length != -1 && finished == 0) {
+        lifecycle.end(this, request.getUriInfo(), written); // the entity, if any, is complete
+      }
       return container.writeResponseStatusAndHeaders(length, response);
     }
 
-    /**
-     * Only once the status line is out: before that, Jersey answers the failure with a response
-     * of its own, whose status this writer then sees.
-     */
     @Override
-    void entityFailed(int status) {
-      if (this.status != 0) {
-        failedStatus = status;
+    void entityEnded(int failedStatus) {
+      int written = status;
+      if (written != 0 && finished == 0) {
+        lifecycle.end(this, request.getUriInfo(), failedStatus != 0 ? failedStatus : written);
       }
     }
 
@@ -233,8 +236,8 @@ final class JerseyAdapter implements RuntimeAdapter {
     @Override
     public void commit() {
       if (finished == 0) {
-        int failed = failedStatus;
-        lifecycle.end(this, request.getUriInfo(), failed != 0 ? failed : status == 0 ? 500 : status);
+        int written = status;
+        lifecycle.end(this, request.getUriInfo(), written == 0 ? 500 : written);
       }
       container.commit();
     }
@@ -247,15 +250,10 @@ final class JerseyAdapter implements RuntimeAdapter {
       container.failure(error);
     }
 
-    /**
-     * A 500, unless the status line is out: then what the entity's failure settled, or, for a
-     * client that went away, the status it was sent.
-     */
+    /** A 500, unless the status line is out to a client that went away: then the status sent. */
     private int failureStatus(Throwable error) {
-      if (failedStatus != 0) {
-        return failedStatus;
-      }
-      return status != 0 && RequestLifecycle.failedWriting(error) ? status : 500;
+      int written = status;
+      return written != 0 && RequestLifecycle.failedWriting(error) ? written : 500;
     }
 
     @Override

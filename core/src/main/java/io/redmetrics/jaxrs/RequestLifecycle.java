@@ -170,7 +170,7 @@ final class RequestLifecycle {
    *
    * <p>Where the runtime's own hook sees every end ({@link RuntimeAdapter#seesEveryEnd}, Jersey),
    * only the writer interceptor is registered: nothing is deferred to it then, and it tells the
-   * request's state when the entity fails ({@link RequestState#entityFailed}).
+   * request's state how the entity ended ({@link RequestState#entityEnded}).
    */
   @Priority(Priorities.FIRST)
   static final class End implements ContainerResponseFilter, WriterInterceptor {
@@ -217,8 +217,8 @@ final class RequestLifecycle {
         int deferred = state.deferredStatus;
         if (deferred != 0) {
           lifecycle.finish(state, failed != 0 ? failed : deferred);
-        } else if (failed != 0) {
-          state.entityFailed(failed);
+        } else {
+          state.entityEnded(failed);
         }
       }
     }

@@ -4,7 +4,7 @@ package io.redmetrics.jaxrs;
  * What the library knows of one request between the first filter that saw it and its end: plain
  * data, written by {@link RequestLifecycle} only. It travels as a request property, so that it
  * needs no injected fields. A runtime adapter may extend it with what it needs per request ({@link
- * JerseyAdapter}'s writer, which also hears of an entity that failed: {@link #entityFailed}), so
+ * JerseyAdapter}'s writer, which also hears how the entity ended: {@link #entityEnded}), so
  * that a request costs one object.
  */
 class RequestState {
@@ -48,9 +48,11 @@ class RequestState {
   }
 
   /**
-   * The entity failed while it was written, with nothing deferred to record it: a runtime whose
-   * own hook ends every request ({@link RuntimeAdapter#seesEveryEnd}) records {@code status}
-   * instead of the status line, if that was already sent. Nothing to do here.
+   * The entity has been written, or failed, with nothing deferred to record it: a runtime whose
+   * own hook ends every request ({@link RuntimeAdapter#seesEveryEnd}) records it now if the status
+   * line is already out. Nothing to do here.
+   *
+   * @param failedStatus 0 when the entity was written, else the status its failure settles
    */
-  void entityFailed(int status) {}
+  void entityEnded(int failedStatus) {}
 }
