@@ -9,7 +9,10 @@
 # environment: AS_HOME, the unpacked distribution; PAYARA=true for Payara's own steps, its
 # Hazelcast ports and its metrics servlet); stops the domain again if any step after the start
 # fails, so that only a started, deployed domain is left to post-integration-test's stop.sh.
-set -euo pipefail
+# -E: the ERR trap below also fires for a command that fails inside a function (asadmin), which
+# would otherwise end the script through -e without it, leaving a domain whose start-domain timed
+# out still running.
+set -eEuo pipefail
 
 : "${AS_HOME:?}" "${DOMAIN_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}"
 : "${ADMIN_PORT:?}" "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}"
