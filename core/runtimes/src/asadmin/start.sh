@@ -7,8 +7,8 @@
 # taking the library from the domain's lib/applibs (deploy --libraries) instead of WEB-INF/lib.
 # Called by exec-maven-plugin in pre-integration-test (the runtime's pom.xml passes the
 # environment: AS_HOME, the unpacked distribution; PAYARA=true for Payara's own steps, its
-# Hazelcast ports and its metrics servlet); stops the domain again if any step after the start
-# fails, so that only a started, deployed domain is left to post-integration-test's stop.sh.
+# Hazelcast ports and its metrics servlet); stops the domain again if its start or any step after
+# it fails, so that only a started, deployed domain is left to post-integration-test's stop.sh.
 # -E: the ERR trap below also fires for a command that fails inside a function (asadmin), which
 # would otherwise end the script through -e without it, leaving a domain whose start-domain timed
 # out still running.
