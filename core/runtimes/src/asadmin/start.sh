@@ -2,18 +2,27 @@
 # Creates a domain of Payara Server or GlassFish (both asadmin, one domain layout) under target/ on
 # the ports Maven reserved, starts it, and deploys both WARs at context root /: conformance.war on
 # the default virtual server (http-listener-1), conformance-discovered.war on a virtual server of
-# its own behind a loopback listener.
+# its own behind a loopback listener; with APPLIB_JAR set (Payara), also conformance-applib.war and
+# conformance-applib-explicit.war, each on a virtual server and loopback listener of its own, both
+# taking the library from the domain's lib/applibs (deploy --libraries) instead of WEB-INF/lib.
 # Called by exec-maven-plugin in pre-integration-test (the runtime's pom.xml passes the
 # environment: AS_HOME, the unpacked distribution; PAYARA=true for Payara's own steps, its
-# Hazelcast ports and its metrics servlet); stops the domain again if any step after the start
-# fails, so that only a started, deployed domain is left to post-integration-test's stop.sh.
-set -euo pipefail
+# Hazelcast ports and its metrics servlet); stops the domain again if its start or any step after
+# it fails, so that only a started, deployed domain is left to post-integration-test's stop.sh.
+# -E: the ERR trap below also fires for a command that fails inside a function (asadmin), which
+# would otherwise end the script through -e without it, leaving a domain whose start-domain timed
+# out still running.
+set -eEuo pipefail
 
 : "${AS_HOME:?}" "${DOMAIN_DIR:?}" "${WAR:?}" "${DISCOVERED_WAR:?}"
 : "${ADMIN_PORT:?}" "${HTTP_PORT:?}" "${HTTPS_PORT:?}" "${DISCOVERED_PORT:?}"
 : "${JMX_PORT:?}" "${DEBUGGER_PORT:?}" "${JMS_PORT:?}" "${OSGI_SHELL_PORT:?}"
 : "${IIOP_PORT:?}" "${IIOPS_PORT:?}" "${IIOP_MUTUALAUTH_PORT:?}"
 PAYARA=${PAYARA:-false}
+APPLIB_JAR=${APPLIB_JAR:-}
+if [ -n "$APPLIB_JAR" ]; then
+  : "${APPLIB_WAR:?}" "${APPLIB_EXPLICIT_WAR:?}" "${APPLIB_PORT:?}" "${APPLIB_EXPLICIT_PORT:?}"
+fi
 
 DOMAIN=conformance
 
@@ -50,6 +59,15 @@ if [ "$PAYARA" = true ]; then
   sed -i "s|$metrics|<microprofile-metrics-configuration enabled=\"false\" virtual-servers=\"__asadmin\">|" "$config"
 fi
 
+# The library for the whole domain, for the applications that name it (deploy --libraries): in
+# lib/applibs, not lib, whose common class loader would also take the place of the copy in every
+# other WAR's WEB-INF/lib (Payara's web class loader asks its parent first), and whose jars Jersey
+# does not discover providers in (README.md).
+if [ -n "$APPLIB_JAR" ]; then
+  mkdir -p "$DOMAIN_DIR/$DOMAIN/lib/applibs"
+  cp "$APPLIB_JAR" "$DOMAIN_DIR/$DOMAIN/lib/applibs/"
+fi
+
 trap 'echo "start.sh failed: stopping the domain" >&2; asadmin stop-domain --kill=true --domaindir "$DOMAIN_DIR" "$DOMAIN" || true' ERR
 asadmin start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN"
 
@@ -60,4 +78,15 @@ create-http-listener --listeneraddress 127.0.0.1 --listenerport $DISCOVERED_PORT
 deploy --contextroot / --virtualservers server --name conformance $WAR
 deploy --contextroot / --virtualservers discovered --name conformance-discovered $DISCOVERED_WAR
 EOF
+if [ -n "$APPLIB_JAR" ]; then
+  library=$(basename "$APPLIB_JAR")
+  cat >>"$commands" <<EOF
+create-virtual-server --hosts 127.0.0.1 applib
+create-http-listener --listeneraddress 127.0.0.1 --listenerport $APPLIB_PORT --default-virtual-server applib applib-listener
+create-virtual-server --hosts 127.0.0.1 applib-explicit
+create-http-listener --listeneraddress 127.0.0.1 --listenerport $APPLIB_EXPLICIT_PORT --default-virtual-server applib-explicit applib-explicit-listener
+deploy --contextroot / --virtualservers applib --libraries $library --name conformance-applib $APPLIB_WAR
+deploy --contextroot / --virtualservers applib-explicit --libraries $library --name conformance-applib-explicit $APPLIB_EXPLICIT_WAR
+EOF
+fi
 asadmin --host 127.0.0.1 --port "$ADMIN_PORT" multimode --file "$commands"
