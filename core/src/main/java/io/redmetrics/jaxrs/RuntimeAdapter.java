@@ -39,8 +39,8 @@ interface RuntimeAdapter {
    * Whether the runtime's own hook (installed by {@link #install}) sees the final status and the
    * end of every request, so that the portable response filter of {@link RequestLifecycle.End} is
    * not needed: a runtime runs a whole stage of providers per request for one response filter. The
-   * writer interceptor is needed everywhere, to see an entity fail once its status line is out. By
-   * default no.
+   * writer interceptor is needed everywhere, to see an entity end or fail once its status line is
+   * out ({@link RequestState#entityEnded}). By default no.
    */
   default boolean seesEveryEnd() {
     return false;
