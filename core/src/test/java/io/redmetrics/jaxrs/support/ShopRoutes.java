@@ -119,6 +119,16 @@ public final class ShopRoutes {
     return declared;
   }
 
+  /**
+   * The resource methods reached through sub-resource locators: {@code http_route_info} lists them
+   * once a request took them.
+   */
+  public static List<Route> throughLocators() {
+    return ROUTES.stream()
+        .filter(route -> LOCATORS.stream().anyMatch(route.template()::startsWith))
+        .toList();
+  }
+
   /** The routes that {@code http_route_info} samples list, as {@code METHOD path}. */
   public static Set<String> listed(List<Scrape.Sample> routeInfo) {
     Set<String> listed = new TreeSet<>();
