@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * <p>Runtime modules that deploy two shops on one server-wide copy name one with {@value
  * ConformanceRuntime#BASE_URI} and {@value ConformanceRuntime#SERVICE}, its neighbour with {@value
  * #NEIGHBOUR_BASE_URI} and {@value #NEIGHBOUR_SERVICE}, and, where the server runs one, a shop that
- * bundles its own copy with {@value #BUNDLED_BASE_URI}. Elsewhere the tests are skipped.
+ * bundles its own copy with {@value #BUNDLED_BASE_URI}. Elsewhere the class is skipped.
  */
 class ServerWideLibraryTest {
 
@@ -56,19 +57,23 @@ class ServerWideLibraryTest {
   private String shopService;
   private String neighbourService;
 
-  @BeforeEach
-  void deployed() {
-    String neighbourBase = System.getProperty(NEIGHBOUR_BASE_URI, "");
+  /** Skips the class, once, where no neighbour is named. */
+  @BeforeAll
+  static void deployed() {
     assumeTrue(
-        !neighbourBase.isBlank(),
+        !System.getProperty(NEIGHBOUR_BASE_URI, "").isBlank(),
         "this runtime deploys no two shops on one server-wide copy of the library");
+  }
+
+  @BeforeEach
+  void shops() {
     if (runtime.runsInThisJvm()) {
       throw new IllegalStateException(
           NEIGHBOUR_BASE_URI + " is set, but not " + ConformanceRuntime.BASE_URI + " (the shop's)");
     }
     shop = runtime.shop(null);
     shopService = runtime.shopService();
-    neighbour = RunningApp.at(URI.create(neighbourBase));
+    neighbour = RunningApp.at(URI.create(System.getProperty(NEIGHBOUR_BASE_URI)));
     neighbourService = System.getProperty(NEIGHBOUR_SERVICE, "");
     if (neighbourService.isBlank() || neighbourService.equals(shopService)) {
       throw new IllegalStateException(
