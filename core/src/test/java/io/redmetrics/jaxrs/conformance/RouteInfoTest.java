@@ -14,10 +14,8 @@ import io.redmetrics.jaxrs.support.RunningApp;
 import io.redmetrics.jaxrs.support.Scrape;
 import io.redmetrics.jaxrs.support.ShopRoutes;
 import io.redmetrics.jaxrs.support.StartupFailures;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,16 +29,6 @@ class RouteInfoTest {
 
   private final ConformanceRuntime runtime = ConformanceRuntime.current();
 
-  /** Routes of resource classes, reached without locators: known from deployment on. */
-  private static final List<String> DECLARED =
-      List.of(
-          "GET /products",
-          "POST /products",
-          "DELETE /products/{id}",
-          "GET /items/{id}",
-          "PROPFIND /dav",
-          "GET /failures/web/{status}");
-
   @Test
   void the_first_scrape_lists_the_declared_routes_and_only_them() {
     try (RunningApp app = runtime.shop(new PrometheusRegistry())) {
@@ -48,9 +36,9 @@ class RouteInfoTest {
 
       // The shop's own routes: another shop on the same registry lists its own too.
       List<Scrape.Sample> own = scrape.samples(INFO, "service", runtime.shopService());
-      Set<String> listed = routes(own);
-      assertTrue(listed.containsAll(DECLARED), listed.toString());
-      assertTrue(allowed().containsAll(listed), "not a declared route: " + listed);
+      Set<String> listed = ShopRoutes.listed(own);
+      assertTrue(listed.containsAll(ShopRoutes.LISTED_AT_DEPLOYMENT), listed.toString());
+      assertTrue(ShopRoutes.declared().containsAll(listed), "not a declared route: " + listed);
       for (Scrape.Sample sample : scrape.samples(INFO)) {
         assertEquals(1.0, sample.value, sample.toString());
       }
@@ -64,12 +52,13 @@ class RouteInfoTest {
       assertEquals(200, http.status("orders/7/lines/3"));
       assertEquals(200, http.status("orders/7/lines"));
 
-      Set<String> listed = routes(http.scrape().samples(INFO, "service", runtime.shopService()));
+      Set<String> listed =
+          ShopRoutes.listed(http.scrape().samples(INFO, "service", runtime.shopService()));
       assertTrue(listed.contains("GET /orders/{orderId}/lines/{lineId}"), listed.toString());
       assertTrue(listed.contains("GET /orders/{orderId}/lines"), listed.toString());
       // Not the sub-resource's own templates (/{lineId}, /): Jersey and Open Liberty bind its
       // methods when the locator first returns it, CXF when a request reaches them.
-      assertTrue(allowed().containsAll(listed), "not a declared route: " + listed);
+      assertTrue(ShopRoutes.declared().containsAll(listed), "not a declared route: " + listed);
     }
   }
 
@@ -117,27 +106,5 @@ class RouteInfoTest {
       String message = StartupFailures.illegalArgument(e).getMessage();
       assertTrue(message.startsWith("redmetrics.service-label: application: "), message);
     }
-  }
-
-  /** The listed routes as {@code METHOD path}. */
-  private static Set<String> routes(List<Scrape.Sample> samples) {
-    Set<String> routes = new TreeSet<>();
-    for (Scrape.Sample sample : samples) {
-      routes.add(sample.labels.get("method") + " " + sample.labels.get("path"));
-    }
-    return routes;
-  }
-
-  /** Every route the shop declares, as {@code METHOD path}. */
-  private static Set<String> allowed() {
-    Set<String> allowed = new TreeSet<>();
-    List<ShopRoutes.Route> declared = new ArrayList<>(ShopRoutes.ROUTES);
-    declared.addAll(ShopRoutes.SOAK_ROUTES);
-    for (ShopRoutes.Route route : declared) {
-      for (String method : route.methods()) {
-        allowed.add(method + " " + route.template());
-      }
-    }
-    return allowed;
   }
 }

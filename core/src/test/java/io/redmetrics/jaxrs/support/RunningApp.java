@@ -20,7 +20,7 @@ public final class RunningApp implements AutoCloseable {
   }
 
   /** An application deployed at {@code base}: closing it leaves it running. */
-  static RunningApp at(URI base) {
+  public static RunningApp at(URI base) {
     return new RunningApp(null, base);
   }
 

@@ -3,6 +3,7 @@ package io.redmetrics.jaxrs.support;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every route the fixture shop declares, as the {@code path} label shows it on an application at
@@ -87,7 +88,55 @@ public final class ShopRoutes {
           "/orders/{orderId}/lines/{lineId}/notes",
           "/orders/{orderId}/archived/{lineId}/notes");
 
+  /**
+   * Routes of resource classes, reached without locators, as {@code METHOD path}: {@code
+   * http_route_info} lists them from deployment on, before they have traffic.
+   */
+  public static final List<String> LISTED_AT_DEPLOYMENT =
+      List.of(
+          "GET /products",
+          "POST /products",
+          "DELETE /products/{id}",
+          "GET /items/{id}",
+          "PROPFIND /dav",
+          "GET /failures/web/{status}");
+
   private ShopRoutes() {}
+
+  /**
+   * Every route the shop declares, the soak fixture's included, as {@code METHOD path}: all that
+   * {@code http_route_info} may list (not the test control resource, never recorded).
+   */
+  public static Set<String> declared() {
+    Set<String> declared = new TreeSet<>();
+    for (List<Route> routes : List.of(ROUTES, SOAK_ROUTES)) {
+      for (Route route : routes) {
+        for (String method : route.methods()) {
+          declared.add(method + " " + route.template());
+        }
+      }
+    }
+    return declared;
+  }
+
+  /**
+   * The resource methods reached through sub-resource locators: {@code http_route_info} lists them
+   * once a request took them.
+   */
+  public static List<Route> throughLocators() {
+    return ROUTES.stream()
+        .filter(route -> LOCATORS.stream().anyMatch(route.template()::startsWith))
+        .toList();
+  }
+
+  /** The routes that {@code http_route_info} samples list, as {@code METHOD path}. */
+  public static Set<String> listed(List<Scrape.Sample> routeInfo) {
+    Set<String> listed = new TreeSet<>();
+    for (Scrape.Sample sample : routeInfo) {
+      listed.add(sample.labels.get("method") + " " + sample.labels.get("path"));
+    }
+    return listed;
+  }
 
   /** Every value the {@code path} label may take: the templates, locators and {@link #UNMATCHED}. */
   public static Set<String> pathLabels() {
