@@ -8,8 +8,10 @@
 #   VARIANTS="resteasy-bare resteasy-redmetrics cxf-bare cxf-redmetrics" benchmarks/run.sh
 #
 # Settings (environment): VARIANTS (Jersey: bare redmetrics redmetrics-classic micrometer
-# micrometer-hist otel; RESTEasy on Undertow: resteasy-bare resteasy-redmetrics; CXF on Jetty:
-# cxf-bare cxf-redmetrics; each needs its runtime's bare: bare, resteasy-bare, cxf-bare), ROUNDS, WARMUP and DURATION (seconds per wrk run),
+# micrometer-hist otel; RESTEasy on Undertow: resteasy-bare resteasy-redmetrics resteasy-stages;
+# CXF on Jetty: cxf-bare cxf-redmetrics cxf-stages (stages: a no-op provider in each stage
+# redmetrics uses); each needs its runtime's bare: bare, resteasy-bare, cxf-bare), ROUNDS, WARMUP
+# and DURATION (seconds per wrk run),
 # THREADS and CONNECTIONS (wrk -t/-c), JVM_OPTS (the same for every server), SKIP_BUILD=1.
 #
 # Method: every variant's server is started once, with the same JVM flags, and warmed up; then
@@ -45,7 +47,8 @@ runtime_of() { case "$1" in resteasy-*) echo resteasy ;; cxf-*) echo cxf ;; *) e
 for v in "${ALL[@]}"; do
   case "$v" in
     bare|redmetrics|redmetrics-classic|micrometer|micrometer-hist|otel) base=bare ;;
-    resteasy-bare|resteasy-redmetrics|cxf-bare|cxf-redmetrics) base="$(runtime_of "$v")-bare" ;;
+    resteasy-bare|resteasy-redmetrics|resteasy-stages|cxf-bare|cxf-redmetrics|cxf-stages)
+      base="$(runtime_of "$v")-bare" ;;
     *) die "unknown variant $v" ;;
   esac
   # BenchReport divides by the bare app of the same runtime, in the same round.
@@ -304,7 +307,8 @@ sleep 1
 echo
 echo "Recorded by each variant (its own metrics, scraped after the load):"
 for variant in "${ALL[@]}"; do
-  [[ "$variant" != bare && "$variant" != *-bare ]] || continue
+  # bare and the stages variants record nothing: there is nothing of theirs to check.
+  [[ "$variant" != bare && "$variant" != *-bare && "$variant" != *-stages ]] || continue
   sent="${SENT[$variant]}"
   slack=$(((ROUNDS + (WARMUP > 0 ? 1 : 0)) * CONNECTIONS))
   count="$(recorded "$variant")" || count=""

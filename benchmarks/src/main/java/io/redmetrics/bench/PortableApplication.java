@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The benchmark application in plain Jakarta REST, for {@link SeBenchServer}: the same resources
  * as {@link BenchApplication} (which is a Jersey {@code ResourceConfig}), optionally with
- * redmetrics registered exactly as {@link Variant#REDMETRICS} registers it.
+ * redmetrics registered exactly as {@link Variant#REDMETRICS} registers it, or with no-op
+ * providers in the same stages.
  */
 final class PortableApplication extends Application {
 
@@ -36,6 +37,16 @@ final class PortableApplication extends Application {
     return new PortableApplication(
         Set.of(
             RedMetricsFeature.builder().service("bench").registry(new PrometheusRegistry()).build()));
+  }
+
+  /**
+   * The application with a provider that does nothing in each stage redmetrics uses ({@link
+   * NoOpStages}): what the runtime itself allocates for those stages.
+   *
+   * @return the same resources plus the four no-op providers
+   */
+  static PortableApplication stages() {
+    return new PortableApplication(NoOpStages.all());
   }
 
   @Override

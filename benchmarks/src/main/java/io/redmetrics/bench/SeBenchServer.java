@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code SeBenchServer <runtime>-<variant> <port> [<alloc-port>]}, the runtime {@code
  * resteasy} or {@code cxf} (it must be the one on the class path: {@code RuntimeDelegate} picks
- * one implementation), the variant {@code bare} or {@code redmetrics} ({@link
+ * one implementation), the variant {@code bare}, {@code redmetrics} or {@code stages} ({@link
  * PortableApplication}). Prints {@code READY <name> <uri>} once it accepts requests. With an
  * allocation port, {@code GET /alloc} there answers as for {@link BenchServer}.
  */
@@ -44,6 +44,8 @@ public final class SeBenchServer {
       application = PortableApplication.bare();
     } else if (variant.equals("redmetrics")) {
       application = PortableApplication.redmetrics();
+    } else if (variant.equals("stages")) {
+      application = PortableApplication.stages();
     } else {
       usage();
       return;
@@ -67,7 +69,7 @@ public final class SeBenchServer {
 
   private static void usage() {
     System.err.println(
-        "usage: SeBenchServer <resteasy|cxf>-<bare|redmetrics> <port> [<alloc-port>]");
+        "usage: SeBenchServer <resteasy|cxf>-<bare|redmetrics|stages> <port> [<alloc-port>]");
     System.exit(2);
   }
 }
