@@ -22,6 +22,7 @@ import org.apache.cxf.jaxrs.impl.UriInfoImpl;
 import org.apache.cxf.jaxrs.interceptor.JAXRSInInterceptor;
 import org.apache.cxf.jaxrs.model.OperationResourceInfo;
 import org.apache.cxf.jaxrs.model.OperationResourceInfoStack;
+import org.apache.cxf.jaxrs.utils.HttpUtils;
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
@@ -44,6 +45,8 @@ final class CxfAdapter implements RuntimeAdapter {
 
   /** The exchange entry where CXF keeps the request properties that filters set. */
   private static final String PROPERTIES = "jaxrs.filter.properties";
+
+  private final BasePathMemo basePaths = new BasePathMemo();
 
   @Override
   public void install(FeatureContext context, RequestLifecycle lifecycle) {
@@ -148,6 +151,22 @@ final class CxfAdapter implements RuntimeAdapter {
       outermostFirst.add(((OperationResourceInfo) operation).getURITemplate().getValue());
     }
     return RouteTemplate.join(outermostFirst);
+  }
+
+  /**
+   * CXF builds a new base URI on each call, from the address of the endpoint that took the
+   * request, which determines its path.
+   */
+  @Override
+  public String rawBasePath(UriInfo uriInfo) {
+    String address;
+    try {
+      Message message = JAXRSUtils.getCurrentMessage();
+      address = message == null ? null : HttpUtils.getEndpointAddress(message);
+    } catch (RuntimeException e) {
+      address = null; // a message without an exchange or an address: the URI tells
+    }
+    return basePaths.rawBasePath(address, "", uriInfo);
   }
 
   /** CXF's request URI collapses {@code //}; the message keeps the path as it was sent. */

@@ -93,7 +93,9 @@ final class RequestLifecycle {
    * entity has been written.
    */
   void respond(RequestState state, ContainerRequestContext request, int status, boolean entity) {
-    settle(state, request.getUriInfo());
+    if (!state.settled) {
+      settle(state, request.getUriInfo()); // not before: CXF makes a new UriInfo on each call
+    }
     if (entity) {
       state.deferredStatus = status;
     } else {

@@ -2,7 +2,6 @@ package io.redmetrics.jaxrs;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -108,9 +107,9 @@ final class RouteResolver {
 
   /** The series of a request the runtime matched to {@code route}; {@code null}: excluded. */
   RouteSeries entered(ContainerRequestContext request, Route route, String sentMethod) {
-    URI base = request.getUriInfo().getBaseUri();
-    String basePath = base.getRawPath();
-    String scheme = scheme(base);
+    UriInfo uriInfo = request.getUriInfo();
+    String basePath = runtime.rawBasePath(uriInfo);
+    String scheme = scheme(uriInfo);
     String method =
         MethodLabel.ofMatched(sentMethod, request.getMethod(), route.designators, declaredMethods);
     Route.Last last = route.last;
@@ -144,18 +143,25 @@ final class RouteResolver {
   RouteSeries outside(UriInfo uriInfo, String sentMethod) {
     String method = MethodLabel.of(sentMethod, declaredMethods);
     Object matched = uriInfo == null ? null : runtime.matchedSoFar(uriInfo);
-    URI base = uriInfo == null ? null : uriInfo.getBaseUri();
-    String scheme = base == null ? "" : scheme(base);
+    String scheme = uriInfo == null ? "" : scheme(uriInfo);
     if (matched == null) {
       return series(new Key(RouteTemplate.UNMATCHED, scheme, null, null, method), null);
     }
     return series(
-        new Key(RouteTemplate.basePath(base.getRawPath()), scheme, null, matched, method), null);
+        new Key(RouteTemplate.basePath(runtime.rawBasePath(uriInfo)), scheme, null, matched, method),
+        null);
   }
 
-  /** The scheme label of a request: empty where the naming has none, so it splits no series. */
-  private String scheme(URI base) {
-    return metrics.hasScheme() && base.getScheme() != null ? base.getScheme() : "";
+  /**
+   * The scheme label of a request: empty where the naming has none, so it splits no series, and
+   * the base URI (which some runtimes build on each call) is not asked for.
+   */
+  private String scheme(UriInfo uriInfo) {
+    if (!metrics.hasScheme()) {
+      return "";
+    }
+    String scheme = uriInfo.getBaseUri().getScheme();
+    return scheme != null ? scheme : "";
   }
 
   /** Finds the series of a key, binding it on first use: string building happens only here. */

@@ -91,6 +91,15 @@ interface RuntimeAdapter {
   }
 
   /**
+   * Returns the raw path of the request's base URI. Called on every request on a route: a runtime
+   * whose {@code getBaseUri()} builds a URI on each call answers from what it keeps per request
+   * ({@link BasePathMemo}).
+   */
+  default String rawBasePath(UriInfo uriInfo) {
+    return uriInfo.getBaseUri().getRawPath();
+  }
+
+  /**
    * Returns the path of the request exactly as the client sent it, not decoded or normalised, for
    * the metrics endpoint to compare with its own path.
    */

@@ -4,10 +4,13 @@ import io.undertow.server.ExchangeCompletionListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The adapter of RESTEasy served by Undertow ({@code SeBootstrap} with resteasy-undertow,
@@ -31,10 +34,29 @@ final class UndertowAdapter extends PortableAdapter {
     }
   }
 
+  private final BasePathMemo basePaths = new BasePathMemo();
+
   @Override
   public void install(FeatureContext context, RequestLifecycle lifecycle) {
     super.install(context, lifecycle);
     context.register(new HookInstaller(new ExchangeEnd(lifecycle)));
+  }
+
+  /**
+   * RESTEasy parses a new base URI on each call; its path follows from the servlet's context path
+   * and the path it was mapped by (with RESTEasy's prefix, fixed per deployment), which Undertow
+   * keeps per request.
+   */
+  @Override
+  public String rawBasePath(UriInfo uriInfo) {
+    ServletRequestContext current = ServletRequestContext.current();
+    ServletRequest request = current == null ? null : current.getServletRequest();
+    if (!(request instanceof HttpServletRequest)) {
+      return basePaths.rawBasePath(null, null, uriInfo);
+    }
+    HttpServletRequest servletRequest = (HttpServletRequest) request;
+    return basePaths.rawBasePath(
+        servletRequest.getContextPath(), servletRequest.getServletPath(), uriInfo);
   }
 
   /** Adds the shared end-of-exchange listener to the exchange of every request. */
