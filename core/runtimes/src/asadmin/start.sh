@@ -90,3 +90,32 @@ deploy --contextroot / --virtualservers applib-explicit --libraries $library --n
 EOF
 fi
 asadmin --host 127.0.0.1 --port "$ADMIN_PORT" multimode --file "$commands"
+
+# Payara has, in one CI run, deployed conformance-applib.war without the feature it discovers in
+# the library of lib/applibs: every /metrics answered 404 for that deployment, while the same
+# build passed before and after, and never failed in a redeploy loop here (README.md). A WAR that
+# does not serve its endpoint within a minute is reported, with what its resources answer, and
+# deployed once more; a second miss fails the start.
+status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true; }
+serves_metrics() {   # serves_metrics PORT: whether /metrics answers 200 within a minute
+  local code=""
+  for _ in $(seq 1 60); do
+    code=$(status "http://127.0.0.1:$1/metrics")
+    [ "$code" = 200 ] && return 0
+    sleep 1
+  done
+  return 1
+}
+ensure_applib() {   # ensure_applib NAME VIRTUAL_SERVER PORT WAR
+  serves_metrics "$3" && return 0
+  echo "WARNING: $1 answers $(status "http://127.0.0.1:$3/metrics") on /metrics and" \
+    "$(status "http://127.0.0.1:$3/products/1") on /products/1: RedMetricsFeature was not" \
+    "found in lib/applibs/$library on this deployment; deploying it once more" >&2
+  asadmin --host 127.0.0.1 --port "$ADMIN_PORT" deploy --force=true --contextroot / \
+    --virtualservers "$2" --libraries "$library" --name "$1" "$4"
+  serves_metrics "$3" || { echo "$1 serves no /metrics after a second deployment" >&2; false; }
+}
+if [ -n "$APPLIB_JAR" ]; then
+  ensure_applib conformance-applib applib "$APPLIB_PORT" "$APPLIB_WAR"
+  ensure_applib conformance-applib-explicit applib-explicit "$APPLIB_EXPLICIT_PORT" "$APPLIB_EXPLICIT_WAR"
+fi
