@@ -169,6 +169,12 @@ final class CxfAdapter implements RuntimeAdapter {
     return basePaths.rawBasePath(address, "", uriInfo);
   }
 
+  /** The message keeps the raw path; the decoded one costs CXF a new {@code UriInfo} and more. */
+  @Override
+  public boolean keepsRawPath() {
+    return true;
+  }
+
   /** CXF's request URI collapses {@code //}; the message keeps the path as it was sent. */
   @Override
   public String rawPath(ContainerRequestContext request) {

@@ -32,6 +32,12 @@ final class JerseyAdapter implements RuntimeAdapter {
     context.register(new Start(lifecycle));
   }
 
+  /** Jersey keeps the request URI as the container gave it; its decoded path is a substring. */
+  @Override
+  public boolean keepsRawPath() {
+    return true;
+  }
+
   /** The {@link EndingWriter} sees the final status and the end of every request. */
   @Override
   public boolean seesEveryEnd() {

@@ -209,6 +209,15 @@ public final class MetricsResource implements ContainerRequestFilter {
     return end - start == path.length() && decoded.regionMatches(start, path, 0, path.length());
   }
 
+  /** Whether a raw path ends in a slash and the metrics path, with at most one trailing slash. */
+  private boolean endsInPath(String raw) {
+    int end = raw.endsWith("/") ? raw.length() - 1 : raw.length();
+    int start = end - path.length();
+    return start > 0
+        && raw.charAt(start - 1) == '/'
+        && raw.regionMatches(start, path, 0, path.length());
+  }
+
   /**
    * Whether the raw request path is the base path followed by the metrics path, with at most one
    * trailing slash: no decoding, so an encoded or doubled spelling is not the endpoint.
@@ -217,13 +226,20 @@ public final class MetricsResource implements ContainerRequestFilter {
     String requested;
     String base;
     try {
-      // The decoded path first, which the runtime keeps: a request that is not the endpoint
-      // decoded is not it raw either, and building the raw path costs some runtimes a URI.
-      if (plainPath && !isPath(request.getUriInfo().getPath())) {
+      // Most requests are ruled out first by what the runtime keeps: the raw path where it keeps
+      // that (it must end in the metrics path), else the decoded path (a request that is not the
+      // endpoint decoded is not it raw either; building the raw path costs RESTEasy a URI).
+      if (runtime.keepsRawPath()) {
+        requested = runtime.rawPath(request);
+        if (requested == null || !endsInPath(requested)) {
+          return false;
+        }
+      } else if (plainPath && !isPath(request.getUriInfo().getPath())) {
         return false;
+      } else {
+        requested = runtime.rawPath(request);
       }
-      requested = runtime.rawPath(request);
-      base = request.getUriInfo().getBaseUri().getRawPath();
+      base = runtime.rawBasePath(request.getUriInfo());
     } catch (RuntimeException e) {
       // RESTEasy builds the request URI on demand and fails on a query that is no URI; such a
       // request is not a scrape, and the application answers it as it would without the library.

@@ -147,9 +147,8 @@ final class RouteResolver {
     if (matched == null) {
       return series(new Key(RouteTemplate.UNMATCHED, scheme, null, null, method), null);
     }
-    return series(
-        new Key(RouteTemplate.basePath(runtime.rawBasePath(uriInfo)), scheme, null, matched, method),
-        null);
+    String basePath = RouteTemplate.basePath(runtime.rawBasePath(uriInfo));
+    return series(new Key(basePath, scheme, null, matched, method), null);
   }
 
   /**

@@ -106,4 +106,13 @@ interface RuntimeAdapter {
   default String rawPath(ContainerRequestContext request) {
     return request.getUriInfo().getRequestUri().getRawPath();
   }
+
+  /**
+   * Whether {@link #rawPath} reads what the runtime already keeps, allocating nothing: then the
+   * metrics endpoint tests every {@code GET} on it rather than on the decoded path. By default
+   * no: RESTEasy builds the request URI on demand.
+   */
+  default boolean keepsRawPath() {
+    return false;
+  }
 }

@@ -171,7 +171,7 @@ class MetricsEndpointTest extends ShopTest {
   @ValueSource(
       strings = {
         "//metrics", "/%6Detrics", "/metric%73", "/metrics%2F", "/%2Fmetrics", "/metrics//",
-        "/METRICS", "/metrics;x=1", "/metrics%20"
+        "/METRICS", "/metrics;x=1", "/metrics%20", "/xmetrics", "/products/metrics"
       })
   void the_endpoint_answers_only_at_its_own_path(String spelling) {
     http.status("products/1");
