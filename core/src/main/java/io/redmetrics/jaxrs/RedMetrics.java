@@ -1,7 +1,6 @@
 package io.redmetrics.jaxrs;
 
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.Collector;
@@ -38,7 +37,7 @@ final class RedMetrics {
   /** {@code null} where the naming has no error counter. */
   final Counter errors;
 
-  final Gauge active;
+  final InFlightGauge active;
   final Info routes;
   private final Naming naming;
   private final boolean exemplars;
@@ -95,12 +94,9 @@ final class RedMetrics {
                 .withoutExemplars()
                 .build();
     this.active =
-        Gauge.builder()
-            .name(naming.active)
-            .help("HTTP requests in flight.")
-            .labelNames(
-                naming.scheme == null ? byRoute : labelNames(naming.method, naming.scheme))
-            .build();
+        new InFlightGauge(
+            naming.active,
+            naming.scheme == null ? byRoute : labelNames(naming.method, naming.scheme));
     this.routes =
         Info.builder()
             .name(ROUTES)
@@ -228,7 +224,7 @@ final class RedMetrics {
   }
 
   private void registerAllOrNone(PrometheusRegistry registry) {
-    Collector[] all = {requests, duration, errors, active, routes};
+    Collector[] all = {requests, duration, errors, active.collector, routes};
     String[] names = {naming.requests, naming.duration, naming.errors, naming.active, ROUTES + "_info"};
     for (int i = 0; i < all.length; i++) {
       if (all[i] == null) {

@@ -2,8 +2,8 @@ package io.redmetrics.jaxrs;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The data points of one route, that is one {@code method}, {@code path} and service: the
@@ -23,7 +23,7 @@ final class RouteSeries {
    * Bound on the first request that enters the route, so that routes no request enters
    * ({@code UNMATCHED}, requests the runtime answers by itself) show no in-flight series.
    */
-  private volatile GaugeDataPoint active;
+  private volatile AtomicLong active;
   /** Copy-on-write: a route sees a handful of status codes, so a linear scan beats any map. */
   private volatile StatusSeries[] byStatus = new StatusSeries[0];
 
@@ -37,18 +37,18 @@ final class RouteSeries {
 
   /** Counts a request as in flight on this route. */
   void started() {
-    GaugeDataPoint gauge = active;
-    if (gauge == null) {
-      // A race binds the same data point twice: labelValues returns the one already there.
-      gauge = metrics.active.labelValues(metrics.inFlight(method, path, scheme, service));
-      active = gauge;
+    AtomicLong inFlight = active;
+    if (inFlight == null) {
+      // A race binds the same series twice: the gauge returns the counter already there.
+      inFlight = metrics.active.counter(metrics.inFlight(method, path, scheme, service));
+      active = inFlight;
     }
-    gauge.inc();
+    inFlight.incrementAndGet();
   }
 
   /** Ends a request that {@link #started()}. */
   void ended() {
-    active.dec();
+    active.decrementAndGet();
   }
 
   /**
