@@ -92,7 +92,7 @@ fi
 asadmin --host 127.0.0.1 --port "$ADMIN_PORT" multimode --file "$commands"
 
 # Payara now and then deploys conformance-applib.war without the feature it discovers in the
-# library of lib/applibs: every /metrics answers 404 for that deployment (once in CI, once in 17
+# library of lib/applibs: every /metrics answers 404 for that deployment (twice in CI, once in 17
 # starts of the domain here; README.md). A WAR that does not serve its endpoint within a minute is
 # reported, with what its resources answer, and deployed once more; a second miss fails the start.
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true; }
