@@ -89,7 +89,7 @@ public final class MetricsResource implements ContainerRequestFilter {
     RequestState state = RequestLifecycle.of(request.getProperty(RequestState.PROPERTY));
     Response answer;
     try {
-      lifecycle.routes().listRoutes(request.getUriInfo().getBaseUri().getRawPath());
+      lifecycle.routes().listRoutes(runtime.rawBasePath(request.getUriInfo()));
     } catch (RuntimeException e) {
       Failures.log("the routes could not be listed", e);
     }
